@@ -1,0 +1,41 @@
+package io.multistep.engine.spi;
+
+/**
+ * One run on a {@link ContainerRuntime}: executes step attempts and, when closed, removes
+ * everything the run created (containers, networks, volumes), except what a step asked to
+ * {@code keep}.
+ */
+public interface RuntimeSession extends AutoCloseable {
+
+    /**
+     * Executes one attempt of one step and blocks until it ends; a detached step returns as soon
+     * as its container runs.
+     *
+     * <p>A non-zero exit code is not a failure here: it is reported in the outcome, and the
+     * engine decides (with {@code exitedWith}, {@code retries}, ...) what it means.
+     *
+     * @param attempt which step, which attempt
+     * @param output receives the step's output as it happens, line by line
+     * @return what the attempt did
+     * @throws RuntimeFailure when the attempt could not run to its end (image missing, auth
+     *     refused, daemon gone, ...)
+     * @throws InterruptedException when the engine interrupts the attempt (timeout, cancellation,
+     *     fail-fast); the implementation stops what it started before it throws
+     */
+    StepOutcome execute(StepAttempt attempt, StepOutput output) throws RuntimeFailure, InterruptedException;
+
+    /**
+     * Stops and removes what the step's current attempt created (its container), unless the step
+     * asked to keep it. Safe to call from any thread, at any time, more than once.
+     *
+     * @param stepId the step id
+     */
+    void stop(String stepId);
+
+    /**
+     * Tears the run down: stops and removes every container, network and volume the run created
+     * (containers of {@code keep} steps stay). Never throws; problems are logged.
+     */
+    @Override
+    void close();
+}

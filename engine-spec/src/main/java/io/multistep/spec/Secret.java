@@ -1,0 +1,13 @@
+package io.multistep.spec;
+
+/**
+ * A secret definition from the task's {@code secrets} list. Its value is resolved at render time
+ * and referenced as {@code {{.Secrets.<id>}}}.
+ *
+ * @param id the secret id (no whitespace, unique)
+ * @param keyvault an Azure Key Vault secret URL, or empty
+ * @param clientID a managed-identity client id (a UUID), or empty
+ * @param aadResourceId the hidden {@code aadresourceid} key (an MSI secret), or empty
+ * @param location where the definition starts
+ */
+public record Secret(String id, String keyvault, String clientID, String aadResourceId, SourceLocation location) {}
