@@ -1,0 +1,136 @@
+package io.multistep.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Replaces secret values in text with {@value #MASK}. Immutable and thread-safe.
+ *
+ * <p>For each secret the masker hides the value itself, its standard base64 form (with and
+ * without {@code =} padding, because task files commonly pass secrets through {@code b64enc}),
+ * and — for multi-line values such as PEM keys — each of its lines, since output arrives line by
+ * line. Longer values are replaced first, so a value that contains another is hidden whole.
+ *
+ * <p><b>Short values are not masked.</b> Values (and lines of values) shorter than
+ * {@value #MIN_LENGTH} characters are skipped: masking a one- or two-character value such as
+ * {@code "a"} or {@code "42"} would replace that text everywhere and make every log unreadable,
+ * while hiding almost nothing (such a value is guessable anyway). Blank values are skipped too.
+ */
+public final class SecretMasker {
+
+    /** What a secret value is replaced with. */
+    public static final String MASK = "***";
+
+    /** Values shorter than this are not masked (see the class documentation). */
+    public static final int MIN_LENGTH = 3;
+
+    private static final SecretMasker NONE = new SecretMasker(List.of());
+
+    /** Longest first, so that overlapping values are masked whole. */
+    private final List<String> needles;
+
+    private SecretMasker(List<String> needles) {
+        this.needles = needles;
+    }
+
+    /** A masker that masks nothing. @return the empty masker */
+    public static SecretMasker none() {
+        return NONE;
+    }
+
+    /**
+     * A masker for these values (and their derived forms).
+     *
+     * @param values the secret values; {@code null}s, blanks and short values are ignored
+     * @return the masker
+     */
+    public static SecretMasker of(Collection<String> values) {
+        return NONE.with(values);
+    }
+
+    /**
+     * A masker that hides what this one hides plus these values.
+     *
+     * @param values more secret values
+     * @return a new masker
+     */
+    public SecretMasker with(Collection<String> values) {
+        Set<String> all = new LinkedHashSet<>(needles);
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            add(all, value);
+            String b64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            add(all, b64);
+            add(all, b64.replaceAll("=+$", ""));
+            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                for (String line : value.split("\r?\n|\r")) {
+                    add(all, line);
+                }
+            }
+        }
+        List<String> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return new SecretMasker(List.copyOf(sorted));
+    }
+
+    private static void add(Set<String> all, String candidate) {
+        if (candidate.length() >= MIN_LENGTH && !candidate.isBlank()) {
+            all.add(candidate);
+        }
+    }
+
+    /** Whether this masker hides anything at all. @return {@code true} if it has no values */
+    public boolean isEmpty() {
+        return needles.isEmpty();
+    }
+
+    /**
+     * Masks a text.
+     *
+     * @param text the text, may be {@code null}
+     * @return the text with every secret occurrence replaced by {@value #MASK}; {@code null} for {@code null}
+     */
+    public String mask(String text) {
+        if (text == null || needles.isEmpty() || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String needle : needles) {
+            if (result.contains(needle)) {
+                result = result.replace(needle, MASK);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Masks every element of a list.
+     *
+     * @param texts the texts
+     * @return a new immutable list of masked texts
+     */
+    public List<String> maskAll(List<String> texts) {
+        if (needles.isEmpty()) {
+            return List.copyOf(texts);
+        }
+        List<String> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            out.add(mask(t));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Shows how many values are masked, never the values. */
+    @Override
+    public String toString() {
+        return "SecretMasker[" + needles.size() + " patterns]";
+    }
+}

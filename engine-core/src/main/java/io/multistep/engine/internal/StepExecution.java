@@ -1,0 +1,369 @@
+package io.multistep.engine.internal;
+
+import io.multistep.engine.RunEvent;
+import io.multistep.engine.SecretMasker;
+import io.multistep.engine.StepFailure;
+import io.multistep.engine.StepResult;
+import io.multistep.engine.StepStatus;
+import io.multistep.engine.spi.ImageDependency;
+import io.multistep.engine.spi.ImageRecord;
+import io.multistep.engine.spi.RuntimeFailure;
+import io.multistep.engine.spi.StepAttempt;
+import io.multistep.engine.spi.StepOutcome;
+import io.multistep.engine.spi.StepOutput;
+import io.multistep.spec.Step;
+import io.multistep.spec.StepKind;
+import io.multistep.spec.StepOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One step of a run, on its own thread: start delay, then the retry loop inside the repeat loop
+ * under one deadline (execution.md §10), then the result.
+ */
+final class StepExecution implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepExecution.class);
+
+    /** Far enough to mean "no deadline" without overflowing a runtime's {@code Duration.toMillis()}. */
+    private static final Duration NO_DEADLINE = Duration.ofDays(3650);
+
+    private final RunExecution run;
+    private final RunExecution.Node node;
+    private final Step step;
+    private final StepOptions options;
+    private final String runId;
+    private final SecretMasker masker;
+    private final OutputTail tail = new OutputTail(StepResult.TAIL_LINES);
+
+    // Guarded by this.
+    private Thread thread;
+    private boolean inExecute;
+    private StepFailure.Reason stopReason;
+    private String stopMessage;
+
+    StepExecution(RunExecution run, RunExecution.Node node) {
+        this.run = run;
+        this.node = node;
+        this.step = node.step;
+        this.options = step.options();
+        this.runId = run.runId();
+        this.masker = run.masker();
+    }
+
+    synchronized void bind(Thread t) {
+        this.thread = t;
+    }
+
+    /** The run stops (fail-fast, cancel, total timeout): interrupt, and stop the container if one runs. */
+    void abort(StepFailure.Reason reason, String message) {
+        stop(reason, message);
+    }
+
+    /** The step's own deadline passed. */
+    private void deadlinePassed() {
+        stop(StepFailure.Reason.TIMED_OUT, "timed out");
+    }
+
+    private void stop(StepFailure.Reason reason, String message) {
+        boolean callStop;
+        Thread t;
+        synchronized (this) {
+            if (stopReason != null) {
+                return;
+            }
+            stopReason = reason;
+            stopMessage = message;
+            callStop = inExecute;
+            t = thread;
+        }
+        if (callStop) {
+            // Registered before the interrupt so the run waits for it before closing the session.
+            run.stopAsync(step.id());
+        }
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private synchronized StepFailure.Reason stopReason() {
+        return stopReason;
+    }
+
+    /** Enters the runtime call unless the step is being stopped. */
+    private synchronized boolean enterExecute() {
+        if (stopReason != null) {
+            return false;
+        }
+        inExecute = true;
+        return true;
+    }
+
+    private synchronized void leaveExecute() {
+        inExecute = false;
+    }
+
+    @Override
+    public void run() {
+        StepResult result;
+        try {
+            result = execute();
+        } catch (RuntimeException | Error e) {
+            // An engine or runtime bug must not lose the step: report it as a failure.
+            LOG.error("run {}: step {} failed unexpectedly", runId, step.id(), e);
+            result = new StepResult(step.id(), step.kind(), StepStatus.FAILED, OptionalInt.empty(), 0,
+                    Optional.empty(), Optional.empty(), Duration.ZERO,
+                    Optional.of(new StepFailure(masker.mask("internal error: " + e), StepFailure.Reason.RUNTIME,
+                            Optional.of(RuntimeFailure.Kind.OTHER))),
+                    List.of(), List.of(), tail.snapshot());
+        }
+        // Clear a late interrupt so it cannot leak into event delivery or the scheduler.
+        Thread.interrupted();
+        run.events().emit(new RunEvent.StepFinished(runId, run.config().clock().instant(), result));
+        run.stepDone(node, result);
+    }
+
+    private StepResult execute() {
+        EngineConfig config = run.config();
+        boolean push = step.kind() == StepKind.PUSH;
+        Duration startDelay = config.seconds(options.startDelay());
+        Duration timeout = config.seconds(options.timeout());
+        run.events().emit(new RunEvent.StepStarted(runId, config.clock().instant(), step.id(), step.kind(),
+                startDelay, timeout));
+        LOG.debug("run {}: Executing step ID: {}. Timeout(sec): {}, Working directory: '{}', Network: '{}'", runId,
+                step.id(), options.timeout(), options.workingDirectory(), options.network());
+
+        if (!startDelay.isZero()) {
+            try {
+                sleep(startDelay);
+            } catch (InterruptedException e) {
+                return stoppedBeforeStart();
+            }
+        }
+        if (stopReason() != null) {
+            return stoppedBeforeStart();
+        }
+
+        Instant startedAt = config.clock().instant();
+        Instant deadline = startedAt.plus(timeout.isZero() ? NO_DEADLINE : timeout);
+        long deadlineNanos = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        ScheduledFuture<?> timer = timeout.isZero() ? null
+                : run.timers().schedule(this::deadlinePassed, timeout.toNanos(), TimeUnit.NANOSECONDS);
+
+        // Push steps do their own three attempts in the runtime; retries and repeat do not apply (execution.md §5).
+        int iterations = push ? 1 : Math.max(0, options.repeat()) + 1;
+        int maxRetries = push ? 0 : Math.max(0, options.retries());
+        List<String> errors = new ArrayList<>();
+        StepFailure lastFailure = null;
+        OptionalInt lastExit = OptionalInt.empty();
+        int attempts = 0;
+        Map<String, ImageRecord> images = new LinkedHashMap<>();
+        List<ImageDependency> dependencies = new ArrayList<>();
+        boolean stoppedEarly = false;
+
+        outer:
+        for (int iteration = 0; iteration < iterations; iteration++) {
+            for (int attempt = 0; ; attempt++) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    deadlinePassed();
+                }
+                if (stopReason() != null) {
+                    stoppedEarly = true;
+                    break outer;
+                }
+                AttemptOutput output = new AttemptOutput(iteration, attempt, !options.retryOnErrors().isEmpty());
+                LOG.debug("run {}: Launching container with name: {}", runId, step.id());
+                StepOutcome outcome = null;
+                String error = null;
+                StepFailure failure = null;
+                if (!enterExecute()) {
+                    stoppedEarly = true;
+                    break outer;
+                }
+                attempts++;
+                try {
+                    outcome = run.session().execute(new StepAttempt(step, iteration, attempt, deadline), output);
+                } catch (RuntimeFailure f) {
+                    error = masker.mask(String.valueOf(f.getMessage()));
+                    failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(f.kind()));
+                } catch (InterruptedException e) {
+                    stoppedEarly = true;
+                } catch (RuntimeException e) {
+                    // A runtime bug is a failed attempt, not a dead scheduler.
+                    error = masker.mask("runtime error: " + e);
+                    failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(RuntimeFailure.Kind.OTHER));
+                } finally {
+                    leaveExecute();
+                    output.close();
+                }
+                if (stoppedEarly) {
+                    if (stopReason() == null) {
+                        // Interrupted by the runtime itself or a stray interrupt: treat as a failed attempt.
+                        stoppedEarly = false;
+                        error = "interrupted";
+                        failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(RuntimeFailure.Kind.OTHER));
+                    } else {
+                        break outer;
+                    }
+                }
+                if (outcome != null) {
+                    lastExit = OptionalInt.of(outcome.exitCode());
+                    if (ExitCodes.isSuccess(options, outcome.exitCode())) {
+                        for (ImageRecord image : outcome.images()) {
+                            images.put((image.pushed() ? "push:" : "build:") + image.reference(), image);
+                        }
+                        dependencies.addAll(outcome.dependencies());
+                        break; // next iteration
+                    }
+                    error = "exit status " + outcome.exitCode();
+                    failure = new StepFailure(error, StepFailure.Reason.EXIT_CODE, Optional.empty());
+                }
+                if (attempt < maxRetries && output.matchesRetryOnErrors()) {
+                    Duration delay = config.seconds(options.retryDelay());
+                    run.events().emit(new RunEvent.StepRetried(runId, config.clock().instant(), step.id(), iteration,
+                            attempt, error, delay));
+                    LOG.debug("run {}: step {} attempt {} failed: {}; retrying in {}", runId, step.id(), attempt,
+                            error, delay);
+                    try {
+                        sleep(delay);
+                    } catch (InterruptedException e) {
+                        errors.add(error);
+                        lastFailure = failure;
+                        stoppedEarly = true;
+                        break outer;
+                    }
+                    continue;
+                }
+                errors.add(error);
+                lastFailure = failure;
+                break;
+            }
+        }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        Thread.interrupted();
+        Instant endedAt = config.clock().instant();
+
+        StepStatus status;
+        StepFailure cause;
+        StepFailure.Reason reason = stoppedEarly ? stopReason() : null;
+        if (reason != null) {
+            String message;
+            if (reason == StepFailure.Reason.TIMED_OUT) {
+                // Earlier repeat iterations' errors, then the timeout, as the reference joins them.
+                List<String> all = new ArrayList<>(errors);
+                all.add("timed out");
+                message = String.join(", ", all);
+                status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED : StepStatus.TIMED_OUT;
+            } else {
+                message = masker.mask(stopMessage());
+                status = reason == StepFailure.Reason.RUN_TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.CANCELLED;
+            }
+            cause = new StepFailure(masker.mask(message), reason, Optional.empty());
+        } else if (errors.isEmpty()) {
+            status = StepStatus.SUCCEEDED;
+            cause = null;
+        } else {
+            String message = String.join(", ", errors);
+            cause = new StepFailure(masker.mask(message), lastFailure.reason(),
+                    lastFailure.runtimeKind());
+            status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED : StepStatus.FAILED;
+        }
+        if (status == StepStatus.FAILURE_IGNORED) {
+            LOG.info("run {}: step {} failed but has ignoreErrors: {}", runId, step.id(), cause.message());
+        }
+        return new StepResult(step.id(), step.kind(), status, lastExit, attempts, Optional.of(startedAt),
+                Optional.of(endedAt), Duration.between(startedAt, endedAt), Optional.ofNullable(cause),
+                List.copyOf(images.values()), dependencies, tail.snapshot());
+    }
+
+    private synchronized String stopMessage() {
+        return stopMessage;
+    }
+
+    private StepResult stoppedBeforeStart() {
+        StepFailure.Reason reason = stopReason();
+        if (reason == null) {
+            reason = StepFailure.Reason.CANCELLED;
+        }
+        StepStatus status = reason == StepFailure.Reason.RUN_TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.CANCELLED;
+        String message = stopMessage() == null ? "interrupted" : stopMessage();
+        return new StepResult(step.id(), step.kind(), status, OptionalInt.empty(), 0, Optional.empty(),
+                Optional.empty(), Duration.ZERO,
+                Optional.of(new StepFailure(masker.mask(message), reason, Optional.empty())), List.of(), List.of(),
+                List.of());
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        TimeUnit.NANOSECONDS.sleep(d.toNanos());
+    }
+
+    /** The engine's side of one attempt's output: masks, keeps the tail, emits events, matches retryOnErrors. */
+    private final class AttemptOutput implements StepOutput {
+        private final int iteration;
+        private final int attempt;
+        private final StringBuilder captured;
+        private boolean closed;
+
+        AttemptOutput(int iteration, int attempt, boolean capture) {
+            this.iteration = iteration;
+            this.attempt = attempt;
+            this.captured = capture ? new StringBuilder() : null;
+        }
+
+        @Override
+        public synchronized void line(Stream stream, String text) {
+            if (closed) {
+                return; // too late: the attempt has returned (ordering guarantee of RunListener)
+            }
+            String raw = text == null ? "" : text;
+            if (captured != null) {
+                captured.append(raw).append('\n');
+            }
+            String masked = masker.mask(raw);
+            tail.add(masked);
+            run.events().emit(new RunEvent.LogLine(runId, run.config().clock().instant(), step.id(), stream, masked));
+        }
+
+        @Override
+        public synchronized void containerStarted(String containerId) {
+            if (closed) {
+                return;
+            }
+            run.events().emit(new RunEvent.ContainerStarted(runId, run.config().clock().instant(), step.id(),
+                    masker.mask(String.valueOf(containerId)), iteration, attempt));
+        }
+
+        synchronized void close() {
+            closed = true;
+        }
+
+        /** The reference retries when retryOnErrors is empty or the attempt's output contains one of them (case-sensitive). */
+        synchronized boolean matchesRetryOnErrors() {
+            if (options.retryOnErrors().isEmpty()) {
+                return true;
+            }
+            String text = captured.toString();
+            for (String s : options.retryOnErrors()) {
+                if (text.contains(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.multistep.engine.spi;
+
+/**
+ * A {@link SecretResolver} could not obtain a secret's value. The message must not contain the
+ * value (or any part of it).
+ */
+public class SecretResolutionException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong, for a person (never the secret value)
+     */
+    public SecretResolutionException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with a cause.
+     *
+     * @param message what went wrong, for a person (never the secret value)
+     * @param cause the underlying exception
+     */
+    public SecretResolutionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
