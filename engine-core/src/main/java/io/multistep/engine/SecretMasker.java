@@ -20,7 +20,8 @@ import java.util.Set;
  * <p><b>Short values are not masked.</b> Values (and lines of values) shorter than
  * {@value #MIN_LENGTH} characters are skipped: masking a one- or two-character value such as
  * {@code "a"} or {@code "42"} would replace that text everywhere and make every log unreadable,
- * while hiding almost nothing (such a value is guessable anyway). Blank values are skipped too.
+ * while hiding almost nothing (such a value is guessable anyway). Blank values are skipped too, and
+ * so are the derived forms of every skipped value.
  */
 public final class SecretMasker {
 
@@ -63,7 +64,8 @@ public final class SecretMasker {
     public SecretMasker with(Collection<String> values) {
         Set<String> all = new LinkedHashSet<>(needles);
         for (String value : values) {
-            if (value == null) {
+            if (value == null || value.length() < MIN_LENGTH || value.isBlank()) {
+                // Derived forms of a value too short to mask are skipped too (their hiding would reveal nothing).
                 continue;
             }
             add(all, value);

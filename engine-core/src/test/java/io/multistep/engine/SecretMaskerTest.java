@@ -1,0 +1,51 @@
+package io.multistep.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+
+    @Test
+    void masksLongestValuesFirst() {
+        SecretMasker m = SecretMasker.of(List.of("abc", "abcdef"));
+        assertThat(m.mask("x abcdef y abc")).isEqualTo("x *** y ***");
+    }
+
+    @Test
+    void masksBase64FormsWithAndWithoutPadding() {
+        SecretMasker m = SecretMasker.of(List.of("hello"));
+        assertThat(m.mask("aGVsbG8=")).isEqualTo("***");
+        assertThat(m.mask("aGVsbG8")).isEqualTo("***");
+    }
+
+    @Test
+    void skipsShortAndBlankValues() {
+        SecretMasker m = SecretMasker.of(List.of("a", "42", "   ", ""));
+        assertThat(m.isEmpty()).isTrue();
+        assertThat(m.mask("a 42 b")).isEqualTo("a 42 b");
+    }
+
+    @Test
+    void masksEachLineOfMultiLineValues() {
+        SecretMasker m = SecretMasker.of(List.of("-----BEGIN KEY-----\nMIIBOgIBAAJBAK\n-----END KEY-----"));
+        assertThat(m.mask("MIIBOgIBAAJBAK")).isEqualTo("***");
+        assertThat(m.mask("-----END KEY-----")).isEqualTo("***");
+    }
+
+    @Test
+    void nullAndEmptyPassThrough() {
+        SecretMasker m = SecretMasker.of(List.of("secret"));
+        assertThat(m.mask(null)).isNull();
+        assertThat(m.mask("")).isEmpty();
+        assertThat(m.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void withAddsValues() {
+        SecretMasker m = SecretMasker.none().with(List.of("one1")).with(List.of("two2"));
+        assertThat(m.mask("one1 two2")).isEqualTo("*** ***");
+        assertThat(m.maskAll(List.of("one1", "x"))).containsExactly("***", "x");
+    }
+}

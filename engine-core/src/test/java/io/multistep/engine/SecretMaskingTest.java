@@ -1,0 +1,97 @@
+package io.multistep.engine;
+
+import static io.multistep.engine.testing.TestTasks.cmd;
+import static io.multistep.engine.testing.TestTasks.secret;
+import static io.multistep.engine.testing.TestTasks.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.multistep.engine.spi.RegistryCredential;
+import io.multistep.engine.spi.RuntimeFailure;
+import io.multistep.engine.testing.FakeRuntime;
+import io.multistep.engine.testing.RecordingListener;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Secret values never leave the engine unmasked. */
+@Timeout(30)
+class SecretMaskingTest {
+
+    private static final String TOKEN = "s3cr3t-t0ken";
+    private static final String PASSWORD = "hunter2-password";
+    private static final String B64 = Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8));
+
+    private final FakeRuntime fake = new FakeRuntime();
+    private final RecordingListener events = new RecordingListener();
+
+    private Engine engine() {
+        return Engine.builder().runtime(fake).listener(events)
+                .secretResolver(SecretResolvers.fromMap(Map.of("token", TOKEN))).build();
+    }
+
+    private RunOptions options() {
+        return RunOptions.builder().runId("m1").credential(new RegistryCredential("reg.io", "me", PASSWORD)).build();
+    }
+
+    @Test
+    void outputLinesEventsAndTailAreMasked() {
+        fake.step("a").printsLines("token=" + TOKEN, "b64=" + B64, "login " + PASSWORD).printsErrLines(TOKEN);
+        RunResult result = engine().run(TaskSource.of(task(List.of(secret("token")), cmd("a"))), options());
+
+        assertThat(result.step("a").outputTail()).containsExactly("token=***", "b64=***", "login ***", "***");
+        assertThat(events.events(RunEvent.LogLine.class)).extracting(RunEvent.LogLine::text)
+                .containsExactly("token=***", "b64=***", "login ***", "***");
+        assertNoSecretIn(events.events().toString());
+        assertNoSecretIn(result.toString());
+    }
+
+    @Test
+    void failureMessagesAreMasked() {
+        fake.step("a").failsWith(RuntimeFailure.Kind.AUTH_FAILED, "login with " + PASSWORD + " / " + TOKEN + " refused");
+        RunResult result = engine().run(TaskSource.of(task(List.of(secret("token")), cmd("a"))), options());
+
+        assertThat(result.failureMessage()).contains("failed to run step ID: a: login with *** / *** refused");
+        assertThat(result.step("a").failure().orElseThrow().message()).isEqualTo("login with *** / *** refused");
+        assertNoSecretIn(events.events().toString());
+    }
+
+    @Test
+    void setupFailureIsMasked() {
+        fake.openFailsWith(RuntimeFailure.Kind.AUTH_FAILED, "bad password " + PASSWORD);
+        RunResult result = engine().run(TaskSource.of(task(cmd("a"))), options());
+        assertThat(result.failureMessage()).contains("failed to set up the run: bad password ***");
+    }
+
+    @Test
+    void retryEventsAreMasked() {
+        fake.step("a").exitsWith(1).failsWith(RuntimeFailure.Kind.OTHER, "oops " + TOKEN);
+        engine().run(TaskSource.of(task(List.of(secret("token")), cmd("a", o -> o.retries(1).retryDelay(0)))),
+                options());
+        assertThat(events.events(RunEvent.StepRetried.class)).extracting(RunEvent.StepRetried::error)
+                .containsExactly("oops ***");
+    }
+
+    @Test
+    void loadExceptionsAreMasked() {
+        Engine engine = engine();
+        RunOptions options = RunOptions.builder().maskValue("topsecretstep").build();
+        assertThatThrownBy(() -> engine.run(TaskSource.of(task(cmd("a", o -> o.when(List.of("topsecretstep"))))),
+                options))
+                .isInstanceOf(TaskLoadException.class)
+                .hasMessage("*** does not exist as a vertex [from: ***, to: a]");
+    }
+
+    @Test
+    void unresolvableSecretsAreNotMaskedButDoNotFailALoadedTask() {
+        RunResult result = engine().run(TaskSource.of(task(List.of(secret("other")), cmd("a"))), options());
+        assertThat(result.succeeded()).isTrue();
+    }
+
+    private static void assertNoSecretIn(String text) {
+        assertThat(text).doesNotContain(TOKEN).doesNotContain(B64).doesNotContain(PASSWORD);
+    }
+}
