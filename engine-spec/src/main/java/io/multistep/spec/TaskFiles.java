@@ -1,0 +1,205 @@
+package io.multistep.spec;
+
+import io.multistep.spec.internal.Frontend;
+import io.multistep.spec.internal.Locator;
+import io.multistep.spec.internal.PlainFrontend;
+import io.multistep.spec.internal.Problems;
+import io.multistep.spec.internal.RawTask;
+import io.multistep.spec.internal.TaskAssembler;
+import io.multistep.spec.internal.TaskReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads task files: render, parse (YAML 1.1 as Go's yaml.v2), validate every rule, apply the
+ * reference's defaults and build the step graph.
+ *
+ * <pre>{@code
+ * Task task = TaskFiles.parse(Path.of("acb.yaml"));               // throws TaskFileException
+ * LoadResult r = TaskFiles.loader().strict(true).build().load(text, "acb.yaml");
+ * }</pre>
+ */
+public final class TaskFiles {
+
+    private TaskFiles() {}
+
+    /**
+     * Loads a task file with the default settings.
+     *
+     * @throws TaskFileException listing every problem when the file has errors or cannot be read
+     */
+    public static Task parse(Path path) {
+        return loader().build().load(path).orThrow();
+    }
+
+    /**
+     * Loads task text with the default settings.
+     *
+     * @param text the authored text
+     * @param sourceName the name used in locations (a path, or {@code decoded})
+     * @throws TaskFileException listing every problem when the text has errors
+     */
+    public static Task parse(String text, String sourceName) {
+        return loader().build().load(text, sourceName).orThrow();
+    }
+
+    /** A builder for a configured {@link Loader}. */
+    public static LoaderBuilder loader() {
+        return new LoaderBuilder();
+    }
+
+    /** Configures a {@link Loader}; every setting has the reference's default. */
+    public static final class LoaderBuilder {
+        private boolean strict;
+        private SecretValues secrets = SecretValues.NONE;
+        private String workingDirectory = "";
+        private String network = "";
+        private List<String> env = List.of();
+        private Frontend frontend = new PlainFrontend();
+
+        private LoaderBuilder() {}
+
+        /** Strict mode reports warnings (unknown keys, duplicate keys, ...) as errors. @return this builder */
+        public LoaderBuilder strict(boolean value) {
+            this.strict = value;
+            return this;
+        }
+
+        /** Resolves secret values between the two render passes. @return this builder */
+        public LoaderBuilder secrets(SecretValues value) {
+            this.secrets = Objects.requireNonNull(value, "secrets");
+            return this;
+        }
+
+        /** The CLI {@code --working-directory}: used when the file has no task working directory. @return this builder */
+        public LoaderBuilder workingDirectoryDefault(String value) {
+            this.workingDirectory = value == null ? "" : value;
+            return this;
+        }
+
+        /** The CLI {@code --network}: appended as an external default network. @return this builder */
+        public LoaderBuilder networkDefault(String value) {
+            this.network = value == null ? "" : value;
+            return this;
+        }
+
+        /** The CLI {@code --env} items (each may be comma-joined); the file's values win. @return this builder */
+        public LoaderBuilder envDefaults(List<String> value) {
+            this.env = List.copyOf(value);
+            return this;
+        }
+
+        /** For tests and tools: a different pre-YAML stage. @return this builder */
+        LoaderBuilder frontend(Frontend value) {
+            this.frontend = Objects.requireNonNull(value, "frontend");
+            return this;
+        }
+
+        /** Builds the loader. */
+        public Loader build() {
+            return new Loader(this);
+        }
+    }
+
+    /** Loads task text with fixed settings; thread-safe and reusable. */
+    public static final class Loader {
+        private final boolean strict;
+        private final SecretValues secrets;
+        private final String workingDirectory;
+        private final String network;
+        private final List<String> env;
+        private final Frontend frontend;
+
+        private Loader(LoaderBuilder b) {
+            this.strict = b.strict;
+            this.secrets = b.secrets;
+            this.workingDirectory = b.workingDirectory;
+            this.network = b.network;
+            this.env = b.env;
+            this.frontend = b.frontend;
+        }
+
+        /** Reads and loads a file; an unreadable file is a problem (C-1), not an exception. */
+        public LoadResult load(Path path) {
+            String text;
+            try {
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                        : e instanceof java.nio.charset.MalformedInputException ? "the file is not UTF-8 text"
+                        : String.valueOf(e.getMessage());
+                return new LoadResult(null, List.of(Problem.error(new SourceLocation(path.toString(), 0, 0),
+                        "failed to load template at path " + path + ": " + reason)), null);
+            }
+            return load(text, path.toString());
+        }
+
+        /**
+         * Renders, parses, validates and normalises task text.
+         *
+         * @param text the authored text
+         * @param sourceName the name used in locations
+         * @return the task (or {@code null}) with every problem
+         */
+        public LoadResult load(String text, String sourceName) {
+            Frontend.Rendered rendered;
+            try {
+                rendered = frontend.render(text, sourceName, this::secondPass);
+            } catch (Frontend.Failure f) {
+                return new LoadResult(null, f.problems(), null);
+            } catch (RuntimeException e) {
+                // A bug below us must not surface as a stack trace to the user.
+                return new LoadResult(null, List.of(Problem.error(new SourceLocation(sourceName, 0, 0),
+                        "unable to render task: internal error: " + e)), null);
+            }
+            Problems problems = new Problems(sourceName, rendered.locator(), strict);
+            RawTask raw = TaskReader.read(rendered.text(), problems, rendered.aliasesEnabled());
+            Task task = null;
+            if (raw != null) {
+                TaskAssembler.Settings settings = new TaskAssembler.Settings(workingDirectory, network, env,
+                        rendered.cmdAliases());
+                task = TaskAssembler.assemble(raw, problems, settings, rendered.locator());
+            }
+            return new LoadResult(problems.hasErrors() ? null : task, problems.list(), rendered.text());
+        }
+
+        /** Between the render passes: first-pass text → task-level checks → secret values (templating.md §4). */
+        private Map<String, String> secondPass(String firstPassText, Locator locator) throws Frontend.Failure {
+            String sourceName = locator.locate(1, 1).location().file();
+            Problems problems = new Problems(sourceName, locator, false);
+            RawTask raw = TaskReader.read(firstPassText, problems, false);
+            if (raw != null) {
+                TaskAssembler.validateTaskLevel(raw, problems);
+            }
+            List<Problem> errors = problems.list().stream().filter(Problem::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new Frontend.Failure(prefixed(errors,
+                        "failed to resolve secrets in the task with error: failed to parse template to create task: "));
+            }
+            List<Secret> definitions = TaskAssembler.secrets(raw, problems, locator);
+            try {
+                Map<String, String> values = secrets.resolve(definitions);
+                return values == null ? Map.of() : values;
+            } catch (Exception e) {
+                SourceLocation where = definitions.isEmpty() ? new SourceLocation(sourceName, 0, 0)
+                        : definitions.get(0).location();
+                throw new Frontend.Failure(List.of(Problem.error(where,
+                        "failed to resolve secrets in the task with error: " + e.getMessage())));
+            }
+        }
+
+        private static List<Problem> prefixed(List<Problem> list, String prefix) {
+            List<Problem> out = new ArrayList<>();
+            for (Problem p : list) {
+                out.add(new Problem(p.severity(), p.location(), prefix + p.message(), p.renderedLine()));
+            }
+            return out;
+        }
+    }
+}
