@@ -1,0 +1,208 @@
+package io.multistep.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.multistep.docker.internal.DockerConnection;
+import io.multistep.docker.internal.DockerSession;
+import io.multistep.docker.internal.Pruner;
+import io.multistep.docker.internal.RegistryAuth;
+import io.multistep.docker.internal.RuntimeSettings;
+import io.multistep.engine.spi.ContainerRuntime;
+import io.multistep.engine.spi.RunSetup;
+import io.multistep.engine.spi.RuntimeFailure;
+import io.multistep.engine.spi.RuntimeSession;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The default {@link ContainerRuntime}: runs steps on a Docker engine through the Engine API
+ * (docker-java), the way Microsoft's {@code acb} does with the Docker CLI.
+ *
+ * <p>Create one with {@link #builder()}; one runtime serves many runs concurrently and holds one
+ * pooled connection to the engine. Every container, network and volume a run creates is labelled
+ * {@value RunSetup#RUN_ID_LABEL}{@code =<run id>} and removed when the run's session closes; a JVM
+ * shutdown hook closes sessions still open, and {@link #prune(Optional)} removes what runs of dead
+ * processes left behind.
+ */
+public final class DockerRuntime implements ContainerRuntime {
+    private final DockerConnection connection;
+    private final RuntimeSettings settings;
+
+    private DockerRuntime(DockerConnection connection, RuntimeSettings settings) {
+        this.connection = connection;
+        this.settings = settings;
+    }
+
+    /** A builder with the defaults: {@code DOCKER_HOST} (else the local socket), negotiated API version. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public RuntimeSession open(RunSetup setup) throws RuntimeFailure, InterruptedException {
+        Objects.requireNonNull(setup, "setup");
+        return DockerSession.open(connection, settings, setup);
+    }
+
+    @Override
+    public String describe() {
+        return connection.describe();
+    }
+
+    /**
+     * Removes every labelled container, network and volume of runs that are not open in this JVM
+     * (for example after the runner was killed).
+     *
+     * @param olderThan only resources created at least this long ago; empty for all
+     * @return what was removed, one {@code kind name (run id)} entry each
+     * @throws RuntimeFailure when the engine cannot be reached
+     */
+    public List<String> prune(Optional<Duration> olderThan) throws RuntimeFailure {
+        return Pruner.prune(connection, olderThan, Optional.empty());
+    }
+
+    /**
+     * Removes every labelled resource of one run (for example a run whose kept containers are no
+     * longer wanted).
+     *
+     * @param runId the run id
+     * @return what was removed
+     * @throws RuntimeFailure when the engine cannot be reached
+     */
+    public List<String> pruneRun(String runId) throws RuntimeFailure {
+        return Pruner.prune(connection, Optional.empty(), Optional.of(runId));
+    }
+
+    /** The underlying docker-java client, for tools and tests; do not close it. */
+    public DockerClient client() {
+        return connection.client();
+    }
+
+    /** Closes the connection pool. Sessions must be closed first. */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    /** Configures a {@link DockerRuntime}. */
+    public static final class Builder {
+        private String dockerHost;
+        private Boolean tlsVerify;
+        private String certPath;
+        private String apiVersion;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout;
+        private int maxConnections = 100;
+        private String helperImage = RuntimeSettings.DEFAULT_HELPER_IMAGE;
+        private String dockerCli = "docker";
+        private Path dockerConfigDir = RegistryAuth.defaultConfigDir();
+        private String publishAddress = "";
+        private boolean mountDockerSocket = true;
+        private Boolean bindWorkspace;
+
+        private Builder() {}
+
+        /** The engine address, for example {@code unix:///var/run/docker.sock} or {@code tcp://host:2376}; default {@code DOCKER_HOST}. */
+        public Builder dockerHost(String value) {
+            this.dockerHost = value;
+            return this;
+        }
+
+        /** Whether to verify TLS (default {@code DOCKER_TLS_VERIFY}). */
+        public Builder tlsVerify(boolean value) {
+            this.tlsVerify = value;
+            return this;
+        }
+
+        /** The folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem} (default {@code DOCKER_CERT_PATH}). */
+        public Builder certPath(String value) {
+            this.certPath = value;
+            return this;
+        }
+
+        /** A fixed Engine API version such as {@code 1.41}; default: the engine's, capped at 1.41. */
+        public Builder apiVersion(String value) {
+            this.apiVersion = value;
+            return this;
+        }
+
+        /** How long to wait for a connection to the engine (default 10 s). */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * How long one API response may take (default: unlimited, because waiting for a container or
+         * following its output legitimately takes as long as the step).
+         */
+        public Builder responseTimeout(Duration value) {
+            this.responseTimeout = value;
+            return this;
+        }
+
+        /** The size of the connection pool (default 100). */
+        public Builder maxConnections(int value) {
+            this.maxConnections = value;
+            return this;
+        }
+
+        /**
+         * The image of the never-started helper containers that fill volumes (workspace copies,
+         * secret volumes). Default: a tiny {@code FROM scratch} image the runtime builds itself.
+         */
+        public Builder helperImage(String value) {
+            this.helperImage = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The Docker CLI used for BuildKit builds only (default {@code docker} on the PATH). */
+        public Builder dockerCli(String value) {
+            this.dockerCli = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The Docker CLI configuration folder for registry credentials (default {@code $DOCKER_CONFIG} or {@code ~/.docker}). */
+        public Builder dockerConfigDir(Path value) {
+            this.dockerConfigDir = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The host address a {@code ports} entry without an address binds to. Default empty: all
+         * interfaces, exactly as {@code docker run -p} (and so the reference) does; set
+         * {@code 127.0.0.1} to keep published ports off the network.
+         */
+        public Builder publishAddress(String value) {
+            this.publishAddress = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Whether steps get {@code /var/run/docker.sock} mounted, as in the reference (default true). */
+        public Builder mountDockerSocket(boolean value) {
+            this.mountDockerSocket = value;
+            return this;
+        }
+
+        /**
+         * Whether the run's context folder is bind-mounted at {@code /workspace} (default: when the
+         * engine is local, i.e. a unix socket); otherwise it is copied into a per-run volume.
+         */
+        public Builder bindWorkspace(boolean value) {
+            this.bindWorkspace = value;
+            return this;
+        }
+
+        /** Creates the runtime; the engine is contacted on first use. */
+        public DockerRuntime build() {
+            DockerConnection connection = DockerConnection.create(dockerHost, tlsVerify, certPath, apiVersion,
+                    connectTimeout, responseTimeout, maxConnections);
+            boolean bind = bindWorkspace != null ? bindWorkspace : connection.isLocal();
+            RuntimeSettings settings = new RuntimeSettings(helperImage, dockerCli, dockerConfigDir, publishAddress,
+                    mountDockerSocket, bind);
+            return new DockerRuntime(connection, settings);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.multistep.docker.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code build:} string parsed like {@code docker build} parses its arguments.
+ *
+ * <p>Better than the reference's whitespace tokenising (execution.md §4.1): quotes are honoured, the
+ * {@code --flag=value} forms work, and a flag's value is never mistaken for the context.
+ *
+ * @param tags {@code -t/--tag} values in order
+ * @param dockerfile {@code -f/--file}, empty for the default
+ * @param buildArgs {@code --build-arg} values in order; a bare {@code K} takes its value from the env
+ * @param target {@code --target}
+ * @param labels {@code --label} values
+ * @param noCache {@code --no-cache}
+ * @param pull {@code --pull}
+ * @param platform {@code --platform}
+ * @param network {@code --network}
+ * @param context the last positional argument ({@code .} when none)
+ * @param ignoredFlags flags accepted but without effect on the Engine API builder
+ */
+public record BuildCommand(List<String> tags, String dockerfile, Map<String, String> buildArgs, String target,
+        Map<String, String> labels, boolean noCache, boolean pull, String platform, String network, String context,
+        List<String> ignoredFlags) {
+
+    private static final Set<String> VALUE_FLAGS = Set.of("-t", "--tag", "-f", "--file", "--build-arg", "--target",
+            "--label", "--platform", "--network", "--isolation", "--cache-from", "--add-host", "--shm-size", "-m",
+            "--memory", "--memory-swap", "--cpuset-cpus", "--cpuset-mems", "--cpu-shares", "-c", "--cpu-period",
+            "--cpu-quota", "--iidfile", "--progress", "--secret", "--ssh", "--output", "-o", "--cgroup-parent",
+            "--ulimit", "--security-opt", "--cache-to", "--builder", "--allow", "--build-context", "--attest",
+            "--sbom", "--provenance", "--metadata-file");
+    private static final Set<String> BOOL_FLAGS = Set.of("--no-cache", "--pull", "--rm", "--force-rm", "-q",
+            "--quiet", "--squash", "--compress", "--load", "--push", "--disable-content-trust");
+
+    /**
+     * Parses a {@code build:} string.
+     *
+     * @param build the arguments of {@code docker build}
+     * @param env the step environment (in order; a later item wins), for bare {@code --build-arg K}
+     * @return the parsed command
+     * @throws IllegalArgumentException on bad quoting, a flag without value or an unknown flag
+     */
+    public static BuildCommand parse(String build, List<String> env) {
+        List<String> words = ShellWords.split(build);
+        List<String> tags = new ArrayList<>();
+        Map<String, String> args = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
+        String dockerfile = "";
+        String target = "";
+        String platform = "";
+        String network = "";
+        String context = null;
+        boolean noCache = false;
+        boolean pull = false;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("-") || !w.startsWith("-")) {
+                context = w;
+                continue;
+            }
+            String flag = w;
+            String value = null;
+            int eq = w.indexOf('=');
+            if (w.startsWith("--") && eq > 0) {
+                flag = w.substring(0, eq);
+                value = w.substring(eq + 1);
+            } else if (!w.startsWith("--") && w.length() > 2 && VALUE_FLAGS.contains(w.substring(0, 2))) {
+                flag = w.substring(0, 2); // -tname, like pflag's shorthand
+                value = w.substring(2);
+            }
+            if (BOOL_FLAGS.contains(flag)) {
+                boolean on = value == null || value.equalsIgnoreCase("true");
+                switch (flag) {
+                    case "--no-cache" -> noCache = on;
+                    case "--pull" -> pull = on;
+                    default -> ignored.add(flag);
+                }
+                continue;
+            }
+            if (!VALUE_FLAGS.contains(flag)) {
+                throw new IllegalArgumentException("unknown docker build flag " + flag);
+            }
+            if (value == null) {
+                if (i + 1 >= words.size()) {
+                    throw new IllegalArgumentException("flag needs an argument: " + flag);
+                }
+                value = words.get(++i);
+            }
+            switch (flag) {
+                case "-t", "--tag" -> tags.add(value);
+                case "-f", "--file" -> dockerfile = value;
+                case "--target" -> target = value;
+                case "--platform" -> platform = value;
+                case "--network" -> network = value;
+                case "--build-arg" -> {
+                    int e = value.indexOf('=');
+                    if (e >= 0) {
+                        args.put(value.substring(0, e), value.substring(e + 1));
+                    } else {
+                        // Like the CLI: a bare name takes the value from the environment, and is
+                        // left out when the environment has none.
+                        String v = lookup(env, value);
+                        if (v != null) {
+                            args.put(value, v);
+                        }
+                    }
+                }
+                case "--label" -> {
+                    int e = value.indexOf('=');
+                    labels.put(e >= 0 ? value.substring(0, e) : value, e >= 0 ? value.substring(e + 1) : "");
+                }
+                default -> ignored.add(flag);
+            }
+        }
+        return new BuildCommand(List.copyOf(tags), dockerfile, args, target, labels, noCache, pull, platform, network,
+                context == null ? "." : context, List.copyOf(ignored));
+    }
+
+    private static String lookup(List<String> env, String name) {
+        String found = null;
+        for (String item : env) {
+            int e = item.indexOf('=');
+            if (e > 0 && item.substring(0, e).equals(name)) {
+                found = item.substring(e + 1);
+            }
+        }
+        return found;
+    }
+
+    /** The kind of context (execution.md §4.2). */
+    public enum ContextKind { LOCAL, GIT, URL, OCI, STDIN }
+
+    /** Classifies the context like the reference's url utilities (the newest, literal {@code .git} regex). */
+    public ContextKind contextKind() {
+        String c = context;
+        String lower = c.toLowerCase(Locale.ROOT);
+        if (c.equals("-")) {
+            return ContextKind.STDIN;
+        }
+        if (lower.startsWith("oci://")) {
+            return ContextKind.OCI;
+        }
+        boolean http = lower.startsWith("http://") || lower.startsWith("https://");
+        if (http && (c.matches("(?s).*\\.git(?:#.+)?$") || isAzureGit(lower))) {
+            return ContextKind.GIT;
+        }
+        if (lower.startsWith("git://") || lower.startsWith("github.com/") || lower.startsWith("git@")) {
+            return ContextKind.GIT;
+        }
+        return http ? ContextKind.URL : ContextKind.LOCAL;
+    }
+
+    private static boolean isAzureGit(String lower) {
+        return !lower.contains("?") && lower.contains("/_git/")
+                && (lower.startsWith("https://dev.azure.com/") || lower.matches("https://[^/]+\\.visualstudio\\.com/.*"));
+    }
+}

@@ -1,0 +1,643 @@
+package io.multistep.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.WaitResponse;
+import io.multistep.engine.spi.RunSetup;
+import io.multistep.engine.spi.RuntimeFailure;
+import io.multistep.engine.spi.RuntimeFailure.Kind;
+import io.multistep.engine.spi.RuntimeSession;
+import io.multistep.engine.spi.StepAttempt;
+import io.multistep.engine.spi.StepOutcome;
+import io.multistep.engine.spi.StepOutput;
+import io.multistep.spec.BuildStep;
+import io.multistep.spec.CmdStep;
+import io.multistep.spec.Network;
+import io.multistep.spec.PushStep;
+import io.multistep.spec.Step;
+import io.multistep.spec.StepOptions;
+import io.multistep.spec.Volume;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run on the Docker engine: its networks, volumes and containers, and the execution of its
+ * step attempts. Thread-safe: independent steps execute in parallel.
+ */
+public final class DockerSession implements RuntimeSession {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerSession.class);
+    /** Label with the creation time (epoch seconds), so prune can tell old leftovers from new (volumes have no creation time in the API). */
+    static final String CREATED_LABEL = "io.multistep.created";
+    /** Label naming the step of a container. */
+    static final String STEP_LABEL = "io.multistep.step-id";
+
+    private final DockerConnection connection;
+    private final DockerClient docker;
+    private final RuntimeSettings settings;
+    private final RunSetup setup;
+    private final String shortId;
+    private final Map<String, String> labels;
+    /** Task network name → Docker network name (the created ones carry the short run id). */
+    private final Map<String, String> networks = new ConcurrentHashMap<>();
+    /** Task volume name → Docker volume name. */
+    private final Map<String, String> volumes = new ConcurrentHashMap<>();
+    private final List<String> createdNetworks = new CopyOnWriteArrayList<>();
+    private final List<String> createdVolumes = new CopyOnWriteArrayList<>();
+    /** Step id → ids of containers of its current attempt (detached ones stay until close). */
+    private final Map<String, Set<String>> containers = new ConcurrentHashMap<>();
+    private final Set<String> kept = ConcurrentHashMap.newKeySet();
+    private final RegistryAuth auth;
+    private volatile String workspaceSource;
+    private volatile String homeVolume;
+    private volatile boolean closed;
+
+    private DockerSession(DockerConnection connection, DockerClient docker, RuntimeSettings settings, RunSetup setup) {
+        this.connection = connection;
+        this.docker = docker;
+        this.settings = settings;
+        this.setup = setup;
+        this.shortId = shortRunId(setup.runId());
+        Map<String, String> l = new LinkedHashMap<>(setup.labels());
+        l.put(RunSetup.RUN_ID_LABEL, setup.runId());
+        l.put(CREATED_LABEL, Long.toString(Instant.now().getEpochSecond()));
+        this.labels = Map.copyOf(l);
+        this.auth = new RegistryAuth(setup.credentials(), settings.dockerConfigDir());
+    }
+
+    /**
+     * Prepares a run: networks, home and workspace volumes, secret volumes. On failure everything
+     * already created is removed before the failure is thrown.
+     */
+    public static DockerSession open(DockerConnection connection, RuntimeSettings settings, RunSetup setup)
+            throws RuntimeFailure, InterruptedException {
+        DockerClient docker = connection.negotiated();
+        DockerSession s = new DockerSession(connection, docker, settings, setup);
+        DockerConnection.register(s);
+        try {
+            s.prepare();
+            return s;
+        } catch (RuntimeFailure | InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    String runId() {
+        return setup.runId();
+    }
+
+    /** A short, name-safe form of the run id: container and network names must be unique per run. */
+    static String shortRunId(String runId) {
+        String clean = runId.replaceAll("[^a-zA-Z0-9_.-]", "");
+        if (!clean.isEmpty() && clean.length() <= 12) {
+            return clean;
+        }
+        String hash = Integer.toHexString(runId.hashCode() & 0xfffffff);
+        String head = clean.length() > 6 ? clean.substring(0, 6) : clean;
+        return (head.isEmpty() ? "r" : head) + hash;
+    }
+
+    private void prepare() throws RuntimeFailure, InterruptedException {
+        for (Network n : setup.task().networks()) {
+            if (n.skipCreation()) {
+                networks.put(n.name(), n.name());
+                continue;
+            }
+            String name = n.name() + "-" + shortId;
+            try {
+                var cmd = docker.createNetworkCmd().withName(name).withLabels(labels).withCheckDuplicate(true);
+                if (!n.driver().isEmpty()) {
+                    cmd.withDriver(n.driver());
+                }
+                if (n.ipv6()) {
+                    cmd.withEnableIpv6(true);
+                }
+                cmd.exec();
+            } catch (RuntimeException e) {
+                throw wrap("creating network " + n.name() + " (as " + name + ")", e);
+            }
+            createdNetworks.add(name);
+            networks.put(n.name(), name);
+        }
+        // The reference shares one volume literally named "home" between all runs; a volume per run
+        // keeps parallel runs from seeing each other's docker login state.
+        homeVolume = createVolume("acb_home-" + shortId);
+        if (setup.sharedVolume().isPresent()) {
+            workspaceSource = setup.sharedVolume().get();
+        } else if (setup.context().isPresent() && settings.bindWorkspace()) {
+            workspaceSource = setup.context().get().toAbsolutePath().normalize().toString();
+        } else {
+            String vol = createVolume("acb_workspace-" + shortId);
+            workspaceSource = vol;
+            if (setup.context().isPresent()) {
+                Path ctx = setup.context().get();
+                fillVolume(vol, out -> ContextTar.write(ctx, DockerIgnore.of(List.of()), Map.of(), out),
+                        "copying the context " + ctx + " into the workspace volume");
+            }
+        }
+        for (Volume v : setup.task().volumes()) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (var e : v.secret().entrySet()) {
+                byte[] decoded;
+                try {
+                    decoded = Base64.getMimeDecoder().decode(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    throw new RuntimeFailure(Kind.INVALID_STEP, "volume " + v.name() + ": the value of secret "
+                            + e.getKey() + " is not valid base64: " + ex.getMessage());
+                }
+                // The reference writes the decoded text plus a newline (a here-document); we keep the
+                // newline but, unlike it, never let a shell expand $ or backquotes in the secret.
+                byte[] withNewline = new byte[decoded.length + 1];
+                System.arraycopy(decoded, 0, withNewline, 0, decoded.length);
+                withNewline[decoded.length] = '\n';
+                files.put(e.getKey(), withNewline);
+            }
+            String name = createVolume(v.name() + "-" + shortId);
+            volumes.put(v.name(), name);
+            fillVolume(name, out -> writeFiles(files, out), "filling secret volume " + v.name());
+        }
+    }
+
+    private String createVolume(String name) throws RuntimeFailure {
+        try {
+            docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+        } catch (RuntimeException e) {
+            throw wrap("creating volume " + name, e);
+        }
+        createdVolumes.add(name);
+        return name;
+    }
+
+    private interface TarWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static void writeFiles(Map<String, byte[]> files, java.io.OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        for (var f : files.entrySet()) {
+            TarArchiveEntry e = new TarArchiveEntry(f.getKey());
+            e.setSize(f.getValue().length);
+            e.setMode(0100644);
+            tar.putArchiveEntry(e);
+            tar.write(f.getValue());
+            tar.closeArchiveEntry();
+        }
+        tar.finish();
+        tar.flush();
+    }
+
+    /**
+     * Fills a volume by copying a tar into a created, never-started helper container that mounts
+     * it: the Engine API can write into a volume without running anything.
+     */
+    private void fillVolume(String volume, TarWriter writer, String what) throws RuntimeFailure, InterruptedException {
+        Helpers.ensureHelperImage(docker, settings.helperImage(), connection.host());
+        String id;
+        try {
+            id = docker.createContainerCmd(settings.helperImage())
+                    .withName("acb_fill-" + volume)
+                    .withCmd("/nonexistent")
+                    .withLabels(labels)
+                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                            .withBinds(com.github.dockerjava.api.model.Bind.parse(volume + ":/fill")))
+                    .exec().getId();
+        } catch (RuntimeException e) {
+            throw wrap(what, e);
+        }
+        try {
+            try (var stream = Helpers.pipe(writer::write)) {
+                docker.copyArchiveToContainerCmd(id).withRemotePath("/fill").withTarInputStream(stream).exec();
+                stream.rethrow();
+            } catch (IOException e) {
+                throw new RuntimeFailure(Kind.OTHER, what + ": " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
+            throw wrap(what, e);
+        } finally {
+            removeQuietly(id);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Execution
+
+    @Override
+    public StepOutcome execute(StepAttempt attempt, StepOutput output) throws RuntimeFailure, InterruptedException {
+        if (closed) {
+            throw new RuntimeFailure(Kind.OTHER, "step " + attempt.step().id() + ": the run's session is closed");
+        }
+        Step step = attempt.step();
+        if (step instanceof CmdStep cmd) {
+            return runCmd(cmd, attempt, output);
+        }
+        if (step instanceof BuildStep build) {
+            return new ImageBuilder(this, build, attempt, output).build();
+        }
+        PushStep push = (PushStep) step;
+        return new ImagePusher(docker, auth, connection.host()).push(push, attempt.deadline(), output);
+    }
+
+    private StepOutcome runCmd(CmdStep step, StepAttempt attempt, StepOutput output)
+            throws RuntimeFailure, InterruptedException {
+        String id = step.id();
+        List<String> words;
+        try {
+            words = ShellWords.split(step.cmd());
+        } catch (IllegalArgumentException e) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot split cmd: " + e.getMessage());
+        }
+        if (words.isEmpty()) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cmd names no image");
+        }
+        String image = words.get(0);
+        StepOptions o = step.options();
+        ensureImage(id, image, o.pull(), o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        CreateContainerCmd create = docker.createContainerCmd(image).withCmd(words.subList(1, words.size()));
+        if (!o.entryPoint().isEmpty()) {
+            create.withEntrypoint(o.entryPoint());
+        }
+        return runContainer(step, attempt, create, output);
+    }
+
+    /** Name of a step's container: unique per run (the reference uses the bare step id, which forbids parallel runs). */
+    String containerName(Step step, StepAttempt attempt) {
+        String base = step.id().replaceAll("[^a-zA-Z0-9_.-]", "_") + "-" + shortId;
+        if (step.options().keep() && (attempt.iteration() > 0 || attempt.attempt() > 0)) {
+            // Kept containers of earlier attempts still hold the plain name.
+            base += "-" + attempt.iteration() + "." + attempt.attempt();
+        }
+        return base;
+    }
+
+    StepOutcome runContainer(Step step, StepAttempt attempt, CreateContainerCmd create, StepOutput output)
+            throws RuntimeFailure, InterruptedException {
+        String stepId = step.id();
+        StepOptions o = step.options();
+        try {
+            ContainerSpecs.apply(create, step, this);
+        } catch (IllegalArgumentException e) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + stepId + ": " + e.getMessage());
+        }
+        String name = containerName(step, attempt);
+        create.withName(name);
+        String containerId;
+        try {
+            containerId = create.exec().getId();
+        } catch (ConflictException e) {
+            throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": a container named " + name
+                    + " already exists (a kept container of an earlier attempt?)", e);
+        } catch (NotFoundException e) {
+            throw new RuntimeFailure(Kind.IMAGE_NOT_FOUND, "step " + stepId + ": " + Failures.rootMessage(e), e);
+        } catch (RuntimeException e) {
+            throw wrap("step " + stepId + ": creating container " + name, e);
+        }
+        containers.computeIfAbsent(stepId, k -> ConcurrentHashMap.newKeySet()).add(containerId);
+        if (o.keep()) {
+            kept.add(containerId);
+        }
+        if (o.detach()) {
+            try {
+                docker.startContainerCmd(containerId).exec();
+            } catch (RuntimeException e) {
+                discard(stepId, containerId);
+                return startFailure(stepId, e, output);
+            }
+            output.containerStarted(containerId);
+            output.line(StepOutput.Stream.STDOUT, containerId); // what `docker run --detach` prints
+            return new StepOutcome(0, Optional.of(containerId), List.of(), List.of());
+        }
+        OutputLines out = new OutputLines(output, StepOutput.Stream.STDOUT);
+        OutputLines err = new OutputLines(output, StepOutput.Stream.STDERR);
+        ResultCallback.Adapter<Frame> attach = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                switch (frame.getStreamType()) {
+                    case STDERR -> err.accept(frame.getPayload());
+                    case STDOUT, RAW -> out.accept(frame.getPayload());
+                    default -> { }
+                }
+            }
+        };
+        ResultCallback.Adapter<WaitResponse> wait = null;
+        boolean done = false;
+        try {
+            // Attach before start (as `docker run` does) so not a byte of output is missed.
+            docker.attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .exec(attach);
+            attach.awaitStarted(30, TimeUnit.SECONDS);
+            try {
+                docker.startContainerCmd(containerId).exec();
+            } catch (RuntimeException e) {
+                StepOutcome failed = startFailure(stepId, e, output);
+                done = true;
+                return failed;
+            }
+            output.containerStarted(containerId);
+            Integer[] status = new Integer[1];
+            wait = docker.waitContainerCmd(containerId).exec(new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(WaitResponse r) {
+                    status[0] = r.getStatusCode();
+                }
+            });
+            long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
+            if (!wait.awaitCompletion(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
+                throw new RuntimeFailure(Kind.TIMED_OUT, "step " + stepId + ": timed out after "
+                        + o.timeout() + " s (deadline " + attempt.deadline() + ")");
+            }
+            // The output stream ends when the container's streams close, right after it exits.
+            attach.awaitCompletion(10, TimeUnit.SECONDS);
+            out.flush();
+            err.flush();
+            if (status[0] == null) {
+                throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": the engine reported no exit code for "
+                        + name);
+            }
+            done = true;
+            return new StepOutcome(status[0], Optional.of(containerId), List.of(), List.of());
+        } catch (RuntimeException e) {
+            throw wrap("step " + stepId + ": running container " + name, e);
+        } finally {
+            closeQuietly(attach);
+            closeQuietly(wait);
+            if (o.keep()) {
+                if (!done) {
+                    killQuietly(containerId); // interrupted or timed out: stop it, but keep it
+                }
+            } else {
+                // Removed whatever happened; on interruption this is the "kill and remove" the SPI asks for.
+                discard(stepId, containerId);
+            }
+        }
+    }
+
+    private StepOutcome startFailure(String stepId, RuntimeException e, StepOutput output) throws RuntimeFailure {
+        // `docker run` exits 127 when the command does not exist and 126 when it cannot be run; the
+        // step then fails like any non-zero exit (and can be retried) instead of being a runtime error.
+        String msg = Failures.rootMessage(e);
+        if (e instanceof DockerException && !Failures.isUnreachable(e)) {
+            String lower = msg.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
+                output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: " + msg);
+                return StepOutcome.exited(127);
+            }
+            if (lower.contains("permission denied")) {
+                output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: " + msg);
+                return StepOutcome.exited(126);
+            }
+        }
+        throw wrap("step " + stepId + ": starting its container", e);
+    }
+
+    /** Makes sure the image exists, pulling it when missing or when the step asks (execution.md §3 pull). */
+    void ensureImage(String stepId, String image, boolean forcePull, int retries, int retryDelaySeconds,
+            StepOutput output) throws RuntimeFailure, InterruptedException {
+        boolean present;
+        try {
+            docker.inspectImageCmd(image).exec();
+            present = true;
+        } catch (NotFoundException e) {
+            present = false;
+        } catch (RuntimeException e) {
+            throw wrap("step " + stepId + ": inspecting image " + image, e);
+        }
+        if (present && !forcePull) {
+            return;
+        }
+        ImageRef ref = ImageRef.parse(image);
+        int attempts = 1 + Math.max(0, forcePull ? retries : 0);
+        String last = "";
+        for (int i = 0; i < attempts; i++) {
+            if (i > 0 && retryDelaySeconds > 0) {
+                Thread.sleep(retryDelaySeconds * 1000L);
+            }
+            var pull = docker.pullImageCmd(ref.name()).withTag(ref.tagOrDigest());
+            auth.forRegistry(ref.registry()).ifPresent(pull::withAuthConfig);
+            var cb = new ResultCallback.Adapter<PullResponseItem>() {
+                volatile String error;
+
+                @Override
+                public void onNext(PullResponseItem item) {
+                    if (item.getErrorDetail() != null || item.getError() != null) {
+                        error = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                    } else if (item.getStatus() != null && item.getProgressDetail() == null) {
+                        output.line(StepOutput.Stream.STDOUT,
+                                (item.getId() != null ? item.getId() + ": " : "") + item.getStatus());
+                    }
+                }
+            };
+            try (cb) {
+                pull.exec(cb);
+                cb.awaitCompletion();
+                if (cb.error == null) {
+                    return;
+                }
+                last = cb.error;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (Failures.isUnreachable(e)) {
+                    throw wrap("step " + stepId + ": pulling " + image, e);
+                }
+                last = Failures.rootMessage(e);
+            } catch (IOException e) {
+                last = e.getMessage();
+            }
+        }
+        Kind kind = Failures.isAuthError(last) ? Kind.AUTH_FAILED : Kind.IMAGE_NOT_FOUND;
+        throw new RuntimeFailure(kind, "step " + stepId + ": expected image " + image
+                + (present ? " to be pulled" : " locally or from its registry")
+                + ", but the pull failed after " + attempts + " attempt(s): " + last);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Accessors for the container spec and the builder
+
+    DockerClient docker() {
+        return docker;
+    }
+
+    RuntimeSettings settings() {
+        return settings;
+    }
+
+    RunSetup setup() {
+        return setup;
+    }
+
+    Map<String, String> labels() {
+        return labels;
+    }
+
+    String workspaceSource() {
+        return workspaceSource;
+    }
+
+    String homeVolume() {
+        return homeVolume;
+    }
+
+    /** The Docker network for a task network name (verbatim when it is not one of the task's). */
+    String dockerNetwork(String taskName) {
+        return networks.getOrDefault(taskName, taskName);
+    }
+
+    /** The Docker volume for a task volume name (verbatim when not declared). */
+    String dockerVolume(String taskName) {
+        return volumes.getOrDefault(taskName, taskName);
+    }
+
+    String host() {
+        return connection.host();
+    }
+
+    RegistryAuth auth() {
+        return auth;
+    }
+
+    RuntimeFailure wrap(String what, RuntimeException e) {
+        return Failures.map(connection.host(), what, e);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Stop and teardown
+
+    @Override
+    public void stop(String stepId) {
+        Set<String> ids = containers.get(stepId);
+        if (ids == null) {
+            return;
+        }
+        for (String id : ids.toArray(new String[0])) {
+            if (kept.contains(id)) {
+                killQuietly(id);
+            } else {
+                discard(stepId, id);
+            }
+        }
+    }
+
+    private void discard(String stepId, String containerId) {
+        removeQuietly(containerId);
+        Set<String> ids = containers.get(stepId);
+        if (ids != null) {
+            ids.remove(containerId);
+        }
+    }
+
+    private void killQuietly(String id) {
+        try {
+            docker.killContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            LOG.debug("kill {}: {}", id, e.getMessage());
+        }
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("is already in progress")) {
+                LOG.warn("run {}: cannot remove container {}: {}", setup.runId(), id, e.getMessage());
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            // the stream is gone either way
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        // Interrupted threads must still clean up: do the teardown with the interrupt flag cleared.
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (var e : containers.entrySet()) {
+                for (String id : e.getValue()) {
+                    if (!kept.contains(id)) {
+                        removeQuietly(id);
+                    }
+                }
+            }
+            // Anything labelled with this run that we lost track of (a create whose answer was lost).
+            try {
+                for (Container c : docker.listContainersCmd().withShowAll(true)
+                        .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, setup.runId())).exec()) {
+                    if (!kept.contains(c.getId())) {
+                        removeQuietly(c.getId());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("run {}: cannot list its containers: {}", setup.runId(), e.getMessage());
+            }
+            for (String n : createdNetworks) {
+                try {
+                    docker.removeNetworkCmd(n).exec();
+                } catch (NotFoundException e) {
+                    // gone
+                } catch (RuntimeException e) {
+                    LOG.warn("run {}: cannot remove network {}: {}", setup.runId(), n, e.getMessage());
+                }
+            }
+            for (String v : createdVolumes) {
+                try {
+                    docker.removeVolumeCmd(v).exec();
+                } catch (NotFoundException e) {
+                    // gone
+                } catch (RuntimeException e) {
+                    // A kept container still uses it: prune removes it once the container is gone.
+                    LOG.warn("run {}: cannot remove volume {}: {}", setup.runId(), v, e.getMessage());
+                }
+            }
+        } finally {
+            DockerConnection.unregister(this);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String utf8(ByteArrayOutputStream b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}

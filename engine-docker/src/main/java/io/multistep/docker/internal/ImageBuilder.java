@@ -1,0 +1,281 @@
+package io.multistep.docker.internal;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import io.multistep.engine.spi.ImageRecord;
+import io.multistep.engine.spi.RuntimeFailure;
+import io.multistep.engine.spi.RuntimeFailure.Kind;
+import io.multistep.engine.spi.StepAttempt;
+import io.multistep.engine.spi.StepOutcome;
+import io.multistep.engine.spi.StepOutput;
+import io.multistep.spec.BuildStep;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A build step: the context tarred by {@link ContextTar} and streamed to the Engine API's classic
+ * builder, or — for BuildKit — handed to the Docker CLI.
+ */
+final class ImageBuilder {
+    private final DockerSession session;
+    private final BuildStep step;
+    private final StepAttempt attempt;
+    private final StepOutput output;
+
+    ImageBuilder(DockerSession session, BuildStep step, StepAttempt attempt, StepOutput output) {
+        this.session = session;
+        this.step = step;
+        this.attempt = attempt;
+        this.output = output;
+    }
+
+    StepOutcome build() throws RuntimeFailure, InterruptedException {
+        String id = step.id();
+        List<String> env = new ArrayList<>();
+        env.add("HOME=" + ContainerSpecs.HOME);
+        env.addAll(step.options().env());
+        BuildCommand cmd;
+        try {
+            cmd = BuildCommand.parse(step.build(), env);
+        } catch (IllegalArgumentException e) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot parse build '" + step.build() + "': "
+                    + e.getMessage());
+        }
+        switch (cmd.contextKind()) {
+            case GIT, URL, OCI -> throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + id + ": remote build context "
+                    + cmd.context() + " (" + cmd.contextKind().name().toLowerCase(java.util.Locale.ROOT)
+                    + ") is not supported yet; use a local folder of the run's context");
+            case STDIN -> throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + id + ": a build context from stdin is not supported");
+            default -> { }
+        }
+        Path workDir = hostWorkDir();
+        if (step.usesBuildKit()) {
+            return BuildKitCli.build(session, step, attempt, workDir, output);
+        }
+        Path contextDir = workDir.resolve(cmd.context()).normalize();
+        if (!Files.isDirectory(contextDir)) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": expected the build context " + cmd.context()
+                    + " to be a folder, but " + contextDir + " is not one");
+        }
+        String dockerfileRel;
+        Map<String, byte[]> extra = new LinkedHashMap<>();
+        Path dockerfile;
+        if (cmd.dockerfile().isEmpty()) {
+            dockerfile = contextDir.resolve("Dockerfile");
+            if (!Files.exists(dockerfile) && Files.exists(contextDir.resolve("dockerfile"))) {
+                dockerfile = contextDir.resolve("dockerfile");
+            }
+        } else {
+            // Like the CLI: -f is relative to the current folder (the step's working directory).
+            dockerfile = workDir.resolve(cmd.dockerfile()).normalize();
+        }
+        if (!Files.isRegularFile(dockerfile)) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot locate the Dockerfile: expected "
+                    + dockerfile + " to exist");
+        }
+        if (dockerfile.startsWith(contextDir)) {
+            dockerfileRel = contextDir.relativize(dockerfile).toString().replace('\\', '/');
+        } else {
+            // Outside the context: sent under a random name, as the CLI does.
+            dockerfileRel = ".dockerfile." + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            try {
+                extra.put(dockerfileRel, Files.readAllBytes(dockerfile));
+            } catch (IOException e) {
+                throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot read " + dockerfile + ": " + e.getMessage());
+            }
+        }
+        DockerIgnore ignore;
+        try {
+            ignore = ContextTar.readIgnore(contextDir).keeping(dockerfileRel, ".dockerignore");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot read " + contextDir.resolve(".dockerignore")
+                    + ": " + e.getMessage());
+        }
+        final DockerIgnore rules = ignore;
+        long[] size = new long[1];
+        Helpers.Pipe tar = Helpers.pipe(out -> size[0] = ContextTar.write(contextDir, rules, extra, out));
+        OutputLines lines = new OutputLines(output, StepOutput.Stream.STDOUT);
+        var cb = new ResultCallback.Adapter<BuildResponseItem>() {
+            volatile String imageId;
+            volatile String error;
+
+            @Override
+            public void onNext(BuildResponseItem item) {
+                if (item.getStream() != null) {
+                    lines.accept(item.getStream());
+                }
+                if (item.isBuildSuccessIndicated() && item.getImageId() != null) {
+                    imageId = item.getImageId();
+                }
+                if (item.getErrorDetail() != null || item.getError() != null) {
+                    error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                            ? item.getErrorDetail().getMessage() : item.getError();
+                }
+            }
+        };
+        BuildImageCmd build = session.docker().buildImageCmd(tar)
+                .withDockerfilePath(dockerfileRel)
+                .withRemove(true)
+                .withNoCache(cmd.noCache())
+                .withPull(cmd.pull());
+        if (!cmd.tags().isEmpty()) {
+            build.withTags(new LinkedHashSet<>(cmd.tags()));
+        }
+        cmd.buildArgs().forEach(build::withBuildArg);
+        if (!cmd.labels().isEmpty()) {
+            build.withLabels(cmd.labels());
+        }
+        if (!cmd.target().isEmpty()) {
+            build.withTarget(cmd.target());
+        }
+        if (!cmd.platform().isEmpty()) {
+            build.withPlatform(cmd.platform());
+        }
+        if (!cmd.network().isEmpty()) {
+            build.withNetworkMode(session.dockerNetwork(cmd.network()));
+        }
+        try (tar; cb) {
+            build.exec(cb);
+            long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
+            if (!cb.awaitCompletion(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
+                throw new RuntimeFailure(Kind.TIMED_OUT, "step " + id + ": the build timed out after "
+                        + step.options().timeout() + " s");
+            }
+            lines.flush();
+        } catch (IOException e) {
+            // closing the callback
+        } catch (RuntimeException e) {
+            if (Failures.isUnreachable(e)) {
+                throw session.wrap("step " + id + ": building", e);
+            }
+            String why = tar.failure() != null ? "sending the context failed: " + tar.failure().getMessage()
+                    : Failures.rootMessage(e);
+            throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": build failed: " + why, e);
+        }
+        output.line(StepOutput.Stream.STDOUT, "Sent build context to Docker daemon  " + size[0] + " bytes");
+        if (tar.failure() != null) {
+            throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": sending the build context failed: "
+                    + tar.failure().getMessage(), tar.failure());
+        }
+        if (cb.error != null) {
+            throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": build failed: " + cb.error.strip());
+        }
+        if (cb.imageId == null) {
+            throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": the engine reported no image id");
+        }
+        List<ImageRecord> images = new ArrayList<>();
+        for (String t : cmd.tags()) {
+            images.add(new ImageRecord(t, cb.imageId, false));
+        }
+        if (images.isEmpty()) {
+            images.add(new ImageRecord(cb.imageId, cb.imageId, false));
+        }
+        return new StepOutcome(0, Optional.empty(), images, List.of());
+    }
+
+    /** The step's working directory on this machine: the run's context plus the path under /workspace. */
+    private Path hostWorkDir() throws RuntimeFailure {
+        var ctx = session.setup().context();
+        if (ctx.isEmpty()) {
+            throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + step.id()
+                    + ": a build needs the run's context folder, and this run has none");
+        }
+        String wd = GoPath.containerWorkDir(step.options().workingDirectory());
+        if (!wd.equals(ContainerSpecs.WORKSPACE) && !wd.startsWith(ContainerSpecs.WORKSPACE + "/")) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": expected the working directory "
+                    + wd + " to be under /workspace for a build");
+        }
+        String rel = wd.substring(ContainerSpecs.WORKSPACE.length());
+        return ctx.get().toAbsolutePath().resolve(rel.isEmpty() ? "." : rel.substring(1)).normalize();
+    }
+
+    /** BuildKit builds go through the Docker CLI (the Engine API's BuildKit session protocol is not spoken here). */
+    static final class BuildKitCli {
+        private static volatile Boolean buildxAvailable;
+
+        static StepOutcome build(DockerSession session, BuildStep step, StepAttempt attempt, Path workDir,
+                StepOutput output) throws RuntimeFailure, InterruptedException {
+            String cli = session.settings().dockerCli();
+            if (!hasBuildx(cli)) {
+                throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + step.id()
+                        + ": BuildKit builds need a docker CLI with buildx (" + cli + " buildx version failed)");
+            }
+            List<String> argv = new ArrayList<>(List.of(cli, "build"));
+            argv.addAll(ShellWords.split(step.build()));
+            ProcessBuilder pb = new ProcessBuilder(argv).directory(workDir.toFile());
+            pb.environment().put("DOCKER_BUILDKIT", "1");
+            pb.environment().put("DOCKER_HOST", session.host());
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + step.id() + ": cannot run " + cli + ": " + e.getMessage());
+            }
+            Thread errPump = pump(p.getErrorStream(), output, StepOutput.Stream.STDERR);
+            Thread outPump = pump(p.getInputStream(), output, StepOutput.Stream.STDOUT);
+            try {
+                long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
+                if (!p.waitFor(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
+                    throw new RuntimeFailure(Kind.TIMED_OUT, "step " + step.id() + ": the build timed out");
+                }
+                outPump.join(5000);
+                errPump.join(5000);
+                if (p.exitValue() != 0) {
+                    throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + step.id() + ": docker build exited with "
+                            + p.exitValue());
+                }
+                return StepOutcome.exited(0);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+
+        private static boolean hasBuildx(String cli) throws InterruptedException {
+            Boolean known = buildxAvailable;
+            if (known != null) {
+                return known;
+            }
+            boolean ok;
+            try {
+                Process p = new ProcessBuilder(cli, "buildx", "version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                ok = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                ok = false;
+            }
+            buildxAvailable = ok;
+            return ok;
+        }
+
+        private static Thread pump(java.io.InputStream in, StepOutput output, StepOutput.Stream stream) {
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        output.line(stream, line);
+                    }
+                } catch (IOException e) {
+                    // process ended
+                }
+            }, "multistep-buildkit-" + stream);
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.multistep.docker.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a command line into words the way a POSIX shell does — single quotes, double quotes,
+ * backslash escapes — but performs no expansion at all.
+ *
+ * <p>Deliberate difference from the reference: acb hands the whole {@code docker run ... <cmd>} line
+ * to {@code /bin/sh -c}, so the host shell expands {@code $VAR}, {@code $(...)}, globs and so on
+ * from the runner's own environment. We never let the host expand anything: {@code $HOME} reaches
+ * the container literally (a step that wants expansion runs {@code sh -c '...'} inside its image).
+ */
+public final class ShellWords {
+    private ShellWords() {}
+
+    /**
+     * Splits {@code line} into words.
+     *
+     * @param line the text
+     * @return the words, quotes removed
+     * @throws IllegalArgumentException when a quote is not closed
+     */
+    public static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inWord = false;
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated single quote at column " + (i + 1) + " in: " + line);
+                }
+                cur.append(line, i + 1, end);
+                inWord = true;
+                i = end;
+            } else if (c == '"') {
+                inWord = true;
+                int j = i + 1;
+                boolean closed = false;
+                for (; j < n; j++) {
+                    char d = line.charAt(j);
+                    if (d == '"') {
+                        closed = true;
+                        break;
+                    }
+                    if (d == '\\' && j + 1 < n) {
+                        char e = line.charAt(j + 1);
+                        // Inside double quotes a backslash only escapes $ ` " \ and newline.
+                        if (e == '$' || e == '`' || e == '"' || e == '\\') {
+                            cur.append(e);
+                            j++;
+                            continue;
+                        }
+                        if (e == '\n') {
+                            j++;
+                            continue;
+                        }
+                    }
+                    cur.append(d);
+                }
+                if (!closed) {
+                    throw new IllegalArgumentException("unterminated double quote at column " + (i + 1) + " in: " + line);
+                }
+                i = j;
+            } else if (c == '\\') {
+                if (i + 1 < n) {
+                    char e = line.charAt(i + 1);
+                    i++;
+                    if (e == '\n') {
+                        continue; // line continuation
+                    }
+                    cur.append(e);
+                    inWord = true;
+                } else {
+                    cur.append('\\');
+                    inWord = true;
+                }
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (inWord) {
+                    words.add(cur.toString());
+                    cur.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                cur.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(cur.toString());
+        }
+        return words;
+    }
+}
