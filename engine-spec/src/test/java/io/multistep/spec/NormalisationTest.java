@@ -1,0 +1,199 @@
+package io.multistep.spec;
+
+import static io.multistep.spec.Fixtures.first;
+import static io.multistep.spec.Fixtures.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Defaults and normalisation of task-format.md §4–§7. */
+class NormalisationTest {
+
+    private static Task load(TaskFiles.LoaderBuilder b, String yaml) {
+        LoadResult r = b.build().load(yaml, "acb.yaml");
+        assertThat(r.problems()).isEmpty();
+        return r.task();
+    }
+
+    @Test
+    void stepTimeoutDefaultsTo600AndNonPositiveBecomes600() {
+        assertThat(ok("steps: []\n").stepTimeout()).isEqualTo(600);
+        assertThat(ok("stepTimeout: 0\n").stepTimeout()).isEqualTo(600);
+        assertThat(ok("stepTimeout: -5\n").stepTimeout()).isEqualTo(600);
+        assertThat(ok("stepTimeout: 30\n").stepTimeout()).isEqualTo(30);
+    }
+
+    @Test
+    void nonPositiveTimeoutTakesTheTaskStepTimeout() {
+        Task t = ok("stepTimeout: 90\nsteps:\n  - cmd: a\n  - {cmd: b, timeout: 0}\n  - {cmd: c, timeout: -1}\n  - {cmd: d, timeout: 7}\n");
+        assertThat(t.steps()).extracting(s -> s.options().timeout()).containsExactly(90, 90, 90, 7);
+    }
+
+    @Test
+    void nonPositiveRetryDelayBecomesFive() {
+        Task t = ok("steps:\n  - cmd: a\n  - {cmd: b, retryDelay: 0}\n  - {cmd: c, retryDelay: -3}\n  - {cmd: d, retryDelay: 2}\n");
+        assertThat(t.steps()).extracting(s -> s.options().retryDelay()).containsExactly(5, 5, 5, 2);
+    }
+
+    @Test
+    void otherStepOptionsKeepTheReferenceDefaults() {
+        StepOptions o = first(ok("steps:\n  - cmd: a\n")).options();
+        assertThat(o.retries()).isZero();
+        assertThat(o.repeat()).isZero();
+        assertThat(o.startDelay()).isZero();
+        assertThat(o.cmdDownloadRetries()).isZero();
+        assertThat(o.cmdDownloadRetryDelay()).isZero();
+        assertThat(o.keep()).isFalse();
+        assertThat(o.cache()).isEmpty();
+        assertThat(o.workingDirectory()).isEmpty();
+    }
+
+    @Test
+    void defaultIdsAreAcbStepWithTheZeroBasedPosition() {
+        Task t = ok("steps:\n  - cmd: a\n  - {id: named, cmd: b}\n  - cmd: c\n");
+        assertThat(t.steps()).extracting(Step::id).containsExactly("acb_step_0", "named", "acb_step_2");
+    }
+
+    @Test
+    void stepsInheritTheTaskWorkingDirectory() {
+        Task t = ok("workingDirectory: /src\nsteps:\n  - cmd: a\n  - {cmd: b, workingDirectory: other}\n");
+        assertThat(t.steps()).extracting(s -> s.options().workingDirectory()).containsExactly("/src", "other");
+    }
+
+    @Test
+    void cliWorkingDirectoryIsUsedOnlyWhenTheFileHasNone() {
+        TaskFiles.LoaderBuilder b = TaskFiles.loader().workingDirectoryDefault("/cli");
+        assertThat(first(load(b, "steps:\n  - cmd: a\n")).options().workingDirectory()).isEqualTo("/cli");
+        assertThat(load(b, "workingDirectory: ''\n").workingDirectory()).isEqualTo("/cli");
+        assertThat(first(load(b, "workingDirectory: /file\nsteps:\n  - cmd: a\n")).options().workingDirectory()).isEqualTo("/file");
+    }
+
+    @Test
+    void withoutNetworksTheDefaultBridgeNetworkIsAddedAndUsed() {
+        Task t = ok("steps:\n  - cmd: a\n  - {cmd: b, network: host}\n");
+        assertThat(t.networks()).containsExactly(new Network("acb_default_network", "bridge", false, false, true, SourceLocation.UNKNOWN));
+        assertThat(t.steps()).extracting(s -> s.options().network()).containsExactly("acb_default_network", "host");
+    }
+
+    @Test
+    void isBuildTaskSuppressesTheDefaultNetwork() {
+        Task t = ok("isbuildtask: true\nsteps:\n  - cmd: a\n");
+        assertThat(t.networks()).isEmpty();
+        assertThat(first(t).options().network()).isEmpty();
+    }
+
+    @Test
+    void cliNetworkIsAppendedAsExternalDefault() {
+        Task t = load(TaskFiles.loader().networkDefault("mynet"), "networks:\n  - {name: n1, isDefault: true}\nsteps:\n  - cmd: a\n");
+        assertThat(t.networks()).hasSize(2);
+        Network cli = t.networks().get(1);
+        assertThat(cli.name()).isEqualTo("mynet");
+        assertThat(cli.driver()).isEqualTo("external");
+        assertThat(cli.skipCreation()).isTrue();
+        assertThat(cli.isDefault()).isTrue();
+        assertThat(first(t).options().network()).isEqualTo("mynet");
+    }
+
+    @Test
+    void defaultNetworkIsTheLastOneMarkedDefault() {
+        Task t = ok("networks:\n  - {name: a, isDefault: true}\n  - {name: b, isDefault: true, driver: overlay, ipv6: true}\n  - {name: c}\nsteps:\n  - cmd: x\n");
+        assertThat(first(t).options().network()).isEqualTo("b");
+        assertThat(t.defaultNetwork()).map(Network::name).contains("b");
+        assertThat(t.networks().get(1).location()).isEqualTo(new SourceLocation("acb.yaml", 3, 5));
+    }
+
+    @Test
+    void declaredNetworksWithoutDefaultLeaveStepsWithoutNetwork() {
+        Task t = ok("networks:\n  - name: a\nsteps:\n  - cmd: x\n");
+        assertThat(t.networks()).hasSize(1);
+        assertThat(first(t).options().network()).isEmpty();
+    }
+
+    @Test
+    void envMergeFollowsTheVerifiedExample() {
+        Task t = load(TaskFiles.loader().envDefaults(List.of("A=cli,D=cli", "E=cli")),
+                "env: [A=task, B=task]\nsteps:\n  - cmd: x\n    env: [A=step, C=step]\n");
+        assertThat(t.env()).containsExactly("A=task", "B=task", "D=cli", "E=cli");
+        assertThat(first(t).options().env()).containsExactly("A=step", "C=step", "B=task", "D=cli", "E=cli");
+    }
+
+    @Test
+    void taskEnvItemsAreSplitAtCommasForSteps() {
+        Task t = ok("env: [\"A=1,B=2\"]\nsteps:\n  - cmd: x\n");
+        assertThat(t.env()).containsExactly("A=1,B=2");
+        assertThat(first(t).options().env()).containsExactly("A=1", "B=2");
+    }
+
+    @Test
+    void duplicateEnvKeysArePassedThrough() {
+        assertThat(first(ok("steps:\n  - cmd: x\n    env: [A=1, A=2]\n")).options().env()).containsExactly("A=1", "A=2");
+    }
+
+    @Test
+    void buildTagsAndBuildArgsAreTakenFromTheBuildText() {
+        BuildStep b = (BuildStep) first(ok("steps:\n  - build: -t a:1 --tag b:2 --build-arg X=1 --build-arg=Y=2 -f Dockerfile .\n"));
+        assertThat(b.tags()).containsExactly("a:1", "b:2");
+        assertThat(b.buildArgs()).containsExactly("X=1");
+    }
+
+    @Test
+    void hiddenTagsKeyOverridesParsedTags() {
+        BuildStep b = (BuildStep) first(ok("steps:\n  - build: -t a:1 .\n    tags: [z:9]\n"));
+        assertThat(b.tags()).containsExactly("z:9");
+    }
+
+    @Test
+    void buildStepUsesBuildKitWithTheExactEnvItem() {
+        Task t = ok("steps:\n  - {build: ., env: [DOCKER_BUILDKIT=1]}\n  - {build: ., env: [DOCKER_BUILDKIT=true]}\n");
+        assertThat(((BuildStep) t.steps().get(0)).usesBuildKit()).isTrue();
+        assertThat(((BuildStep) t.steps().get(1)).usesBuildKit()).isFalse();
+    }
+
+    @Test
+    void pushAppendsLatestTagAndDropsDuplicates() {
+        PushStep p = (PushStep) first(ok("steps:\n  - push: [img, \"img:latest\", \"localhost:5000/foo\", \"a@sha256:abc\", img]\n"));
+        assertThat(p.images()).containsExactly("img:latest", "localhost:5000/foo", "a@sha256:abc");
+    }
+
+    @Test
+    void stepKindFollowsTheNonEmptyProperty() {
+        Task t = ok("steps:\n  - cmd: x\n  - build: .\n  - push: [a]\n  - {cmd: y, push: []}\n");
+        assertThat(t.steps()).extracting(Step::kind).containsExactly(StepKind.CMD, StepKind.BUILD, StepKind.PUSH, StepKind.CMD);
+    }
+
+    @Test
+    void allStepPropertiesAreRead() {
+        StepOptions o = first(ok("steps:\n  - cmd: x\n    entryPoint: sh\n    user: root\n    isolation: hyperv\n    cpus: '2'\n"
+                + "    ports: ['80:80']\n    expose: ['90']\n    privileged: true\n    keep: true\n    detach: true\n"
+                + "    disableWorkingDirectoryOverride: true\n    pull: true\n    cmdDownloadRetries: 2\n    cmdDownloadRetryDelay: 3\n"
+                + "    startDelay: 4\n    retries: 5\n    retryOnErrors: [boom]\n    repeat: 6\n    ignoreErrors: true\n"
+                + "    exitedWith: [0, 1]\n    exitedWithout: [2]\n")).options();
+        assertThat(o.entryPoint()).isEqualTo("sh");
+        assertThat(o.user()).isEqualTo("root");
+        assertThat(o.isolation()).isEqualTo("hyperv");
+        assertThat(o.cpus()).isEqualTo("2");
+        assertThat(o.ports()).containsExactly("80:80");
+        assertThat(o.expose()).containsExactly("90");
+        assertThat(o.privileged() && o.keep() && o.detach() && o.disableWorkingDirectoryOverride() && o.pull() && o.ignoreErrors()).isTrue();
+        assertThat(List.of(o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), o.startDelay(), o.retries(), o.repeat()))
+                .containsExactly(2, 3, 4, 5, 6);
+        assertThat(o.retryOnErrors()).containsExactly("boom");
+        assertThat(o.exitedWith()).containsExactly(0, 1);
+        assertThat(o.exitedWithout()).containsExactly(2);
+    }
+
+    @Test
+    void stepLocationsAreAuthoredPositions() {
+        Task t = ok("steps:\n  - cmd: a\n\n  - id: b\n    cmd: b\n");
+        assertThat(t.steps()).extracting(Step::location).containsExactly(
+                new SourceLocation("acb.yaml", 2, 5), new SourceLocation("acb.yaml", 4, 5));
+    }
+
+    @Test
+    void secretsAreKeptWithTheirLocation() {
+        Task t = ok("secrets:\n  - id: s\n    keyvault: https://v.vault.azure.net/secrets/x\n    clientID: 7b7d2c3e-4a26-4f73-9f5b-2d1f7d6c0a11\n");
+        assertThat(t.secrets()).containsExactly(new Secret("s", "https://v.vault.azure.net/secrets/x",
+                "7b7d2c3e-4a26-4f73-9f5b-2d1f7d6c0a11", "", new SourceLocation("acb.yaml", 2, 5)));
+    }
+}

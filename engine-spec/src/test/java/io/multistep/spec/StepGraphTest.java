@@ -1,0 +1,66 @@
+package io.multistep.spec;
+
+import static io.multistep.spec.Fixtures.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+
+/** {@code when} and the dependency graph (task-format.md §8). */
+class StepGraphTest {
+
+    @Test
+    void verifiedExampleEdges() {
+        Task t = ok("steps:\n  - build: .\n  - cmd: a\n  - push: [x]\n  - cmd: az\n    when: [\"-\"]\n");
+        StepGraph g = StepGraph.of(t);
+        assertThat(g.roots()).containsExactly("acb_step_0", "acb_step_3");
+        assertThat(g.dependenciesOf("acb_step_1")).containsExactly("acb_step_0");
+        assertThat(g.dependenciesOf("acb_step_2")).containsExactly("acb_step_1");
+        assertThat(g.dependenciesOf("acb_step_3")).isEmpty();
+        assertThat(g.dependentsOf("acb_step_0")).containsExactly("acb_step_1");
+    }
+
+    @Test
+    void absentWhenFollowsThePreviousStepWhateverItsOwnWhen() {
+        Task t = ok("steps:\n  - {id: a, cmd: x}\n  - {id: b, cmd: x, when: [\"-\"]}\n  - {id: c, cmd: x}\n");
+        assertThat(t.step("c").orElseThrow().dependencies()).containsExactly("b");
+    }
+
+    @Test
+    void emptyWhenListMeansAfterThePreviousStep() {
+        Task t = ok("steps:\n  - {id: a, cmd: x}\n  - {id: b, cmd: x, when: []}\n");
+        assertThat(t.step("b").orElseThrow().dependencies()).containsExactly("a");
+    }
+
+    @Test
+    void fanOutAndFanIn() {
+        Task t = ok("steps:\n  - {id: a, cmd: x}\n  - {id: b, cmd: x, when: [a]}\n  - {id: c, cmd: x, when: [a]}\n  - {id: d, cmd: x, when: [c, b]}\n");
+        StepGraph g = StepGraph.of(t);
+        assertThat(g.dependentsOf("a")).containsExactly("b", "c");
+        assertThat(g.dependenciesOf("d")).containsExactly("c", "b");
+        assertThat(g.topologicalOrder()).containsExactly("a", "b", "c", "d");
+        assertThat(g.ancestorsOf("d")).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void whenIsKeptAsWritten() {
+        Task t = ok("steps:\n  - {id: a, cmd: x, when: [\"-\"]}\n");
+        assertThat(t.steps().get(0).options().when()).containsExactly("-");
+        assertThat(t.steps().get(0).dependencies()).isEmpty();
+    }
+
+    @Test
+    void graphIsImmutableAndRejectsUnknownIds() {
+        StepGraph g = StepGraph.of(ok("steps:\n  - cmd: x\n"));
+        assertThatThrownBy(() -> g.roots().add("y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> g.dependenciesOf("nope")).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void emptyTaskHasAnEmptyGraph() {
+        StepGraph g = StepGraph.of(ok(""));
+        assertThat(g.roots()).isEmpty();
+        assertThat(g.topologicalOrder()).isEmpty();
+    }
+}
