@@ -30,6 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * One run: loads the task, opens the runtime session, schedules the step graph and produces the
  * result. The scheduler is event-driven: each node counts its unfinished dependencies, and the
  * thread of a finishing step releases its dependents (no polling). Each running step has its own
- * daemon thread, {@code multistep-<runId>-<stepId>}; timers run on one daemon thread per run.
+ * daemon thread from the run's pool, named {@code multistep-<runId>-<stepId>} while it serves the
+ * step; timers run on one daemon thread per run.
  * Every thread of a run has ended when {@link #execute()} returns.
  */
 public final class RunExecution implements RunHandle {
@@ -77,7 +80,11 @@ public final class RunExecution implements RunHandle {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Node> ready = new ArrayDeque<>();
-    private final List<Thread> stepThreads = new ArrayList<>();
+    /**
+     * The run's own pool: unbounded (the cap is applied by the scheduler), threads reused within the
+     * run for speed, daemon, shut down at the end of the run.
+     */
+    private final ThreadPoolExecutor workers;
 
     private volatile boolean cancelRequested;
     private volatile Thread coordinator;
@@ -110,6 +117,12 @@ public final class RunExecution implements RunHandle {
         this.source = source;
         this.options = options;
         this.runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "multistep-" + runId + "-idle");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     @Override
@@ -229,6 +242,7 @@ public final class RunExecution implements RunHandle {
                 }
             }
             closeSession();
+            workers.shutdown();
             if (timers != null) {
                 timers.shutdownNow();
                 interrupted |= awaitTermination(timers);
@@ -252,6 +266,7 @@ public final class RunExecution implements RunHandle {
         } catch (RuntimeException | Error e) {
             // Never leave resources behind, whatever went wrong in here.
             closeSession();
+            workers.shutdownNow();
             if (timers != null) {
                 timers.shutdownNow();
             }
@@ -382,26 +397,24 @@ public final class RunExecution implements RunHandle {
         } finally {
             lock.unlock();
         }
-        // Every step thread has reported; wait for them to end so none outlives the run.
-        for (Thread t : snapshotThreads()) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
+        // Every step has reported; let the pool's threads (and pending stop calls) end so none outlives the run.
+        workers.shutdown();
+        interrupted |= awaitTermination(workers);
         return interrupted;
     }
 
-    private List<Thread> snapshotThreads() {
-        lock.lock();
-        try {
-            return List.copyOf(stepThreads);
-        } finally {
-            lock.unlock();
-        }
+    /** Runs a task under a thread name that says which run and step it serves (pool threads are reused). */
+    private static Runnable named(String name, Runnable task) {
+        return () -> {
+            Thread t = Thread.currentThread();
+            String previous = t.getName();
+            t.setName(name);
+            try {
+                task.run();
+            } finally {
+                t.setName(previous);
+            }
+        };
     }
 
     /** Starts ready steps while the cap allows. */
@@ -413,11 +426,7 @@ public final class RunExecution implements RunHandle {
             running++;
             StepExecution execution = new StepExecution(this, node);
             node.execution = execution;
-            Thread thread = new Thread(execution, "multistep-" + runId + "-" + node.step.id());
-            thread.setDaemon(true);
-            execution.bind(thread);
-            stepThreads.add(thread);
-            thread.start();
+            workers.execute(named("multistep-" + runId + "-" + node.step.id(), execution));
         }
     }
 
@@ -496,7 +505,7 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    private static boolean awaitTermination(ScheduledExecutorService executor) {
+    private static boolean awaitTermination(java.util.concurrent.ExecutorService executor) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -540,20 +549,17 @@ public final class RunExecution implements RunHandle {
 
     /** Stops a step's container without blocking the caller (timers and aborts must stay responsive). */
     void stopAsync(String stepId) {
-        Thread t = new Thread(() -> {
+        Runnable stop = () -> {
             try {
                 session.stop(stepId);
             } catch (RuntimeException e) {
                 LOG.warn("run {}: stopping step {} failed: {}", runId, stepId, masker.mask(String.valueOf(e)));
             }
-        }, "multistep-" + runId + "-" + stepId + "-stop");
-        t.setDaemon(true);
-        lock.lock();
+        };
         try {
-            stepThreads.add(t);
-        } finally {
-            lock.unlock();
+            workers.execute(named("multistep-" + runId + "-" + stepId + "-stop", stop));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stop.run(); // the run is ending: stop inline rather than not at all
         }
-        t.start();
     }
 }

@@ -61,8 +61,12 @@ final class StepExecution implements Runnable {
         this.masker = run.masker();
     }
 
-    synchronized void bind(Thread t) {
+    /** Called on the step's thread when it starts; an abort that came first interrupts it at once. */
+    private synchronized void bind(Thread t) {
         this.thread = t;
+        if (stopReason != null) {
+            t.interrupt();
+        }
     }
 
     /** The run stops (fail-fast, cancel, total timeout): interrupt, and stop the container if one runs. */
@@ -115,6 +119,7 @@ final class StepExecution implements Runnable {
 
     @Override
     public void run() {
+        bind(Thread.currentThread());
         StepResult result;
         try {
             result = execute();
@@ -127,7 +132,10 @@ final class StepExecution implements Runnable {
                             Optional.of(RuntimeFailure.Kind.OTHER))),
                     List.of(), List.of(), tail.snapshot());
         }
-        // Clear a late interrupt so it cannot leak into event delivery or the scheduler.
+        // Unbind and clear a late interrupt so it cannot leak into event delivery, the scheduler or the pool's next task.
+        synchronized (this) {
+            thread = null;
+        }
         Thread.interrupted();
         run.events().emit(new RunEvent.StepFinished(runId, run.config().clock().instant(), result));
         run.stepDone(node, result);
