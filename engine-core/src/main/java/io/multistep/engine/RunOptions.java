@@ -40,6 +40,7 @@ public final class RunOptions {
     private final List<RunListener> listeners;
     private final Map<String, String> labels;
     private final List<String> maskedValues;
+    private final boolean strict;
 
     private RunOptions(Builder b) {
         this.runId = b.runId;
@@ -64,6 +65,7 @@ public final class RunOptions {
         this.listeners = List.copyOf(b.listeners);
         this.labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.labels));
         this.maskedValues = List.copyOf(b.maskedValues);
+        this.strict = b.strict;
     }
 
     /** Options with every value at its default. @return the options */
@@ -101,6 +103,7 @@ public final class RunOptions {
         b.listeners.addAll(listeners);
         b.labels.putAll(labels);
         b.maskedValues.addAll(maskedValues);
+        b.strict = strict;
         return b;
     }
 
@@ -214,6 +217,11 @@ public final class RunOptions {
         return maskedValues;
     }
 
+    /** Whether task-file warnings (unknown keys, ...) are errors. @return the flag */
+    public boolean strict() {
+        return strict;
+    }
+
     /** Shows the run id and registry only (credentials are never shown). */
     @Override
     public String toString() {
@@ -244,6 +252,7 @@ public final class RunOptions {
         private final List<RunListener> listeners = new ArrayList<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
         private final List<String> maskedValues = new ArrayList<>();
+        private boolean strict;
 
         private Builder() {}
 
@@ -385,6 +394,12 @@ public final class RunOptions {
         /** Adds a value to mask in all output. @param value the value @return this builder */
         public Builder maskValue(String value) {
             this.maskedValues.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** Makes task-file warnings errors (default: off, as the reference). @param value the flag @return this builder */
+        public Builder strict(boolean value) {
+            this.strict = value;
             return this;
         }
 

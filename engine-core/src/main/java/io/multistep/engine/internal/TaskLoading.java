@@ -3,12 +3,13 @@ package io.multistep.engine.internal;
 import io.multistep.engine.RunOptions;
 import io.multistep.engine.TaskLoadException;
 import io.multistep.engine.TaskSource;
+import io.multistep.spec.LoadResult;
+import io.multistep.spec.Problem;
 import io.multistep.spec.Task;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.multistep.spec.TaskFiles;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Turns a {@link TaskSource} into a {@link Task}: the one place where the engine loads task text. */
 final class TaskLoading {
@@ -25,32 +26,36 @@ final class TaskLoading {
             secrets.resolveForMasking(loaded.task().secrets());
             return loaded.task();
         }
-        String text;
-        String name;
+        TaskFiles.Loader loader = loader(options, config, secrets, runId, date);
+        LoadResult result;
         if (source instanceof TaskSource.Text t) {
-            text = t.text();
-            name = t.name();
+            result = loader.load(t.text(), t.name());
         } else {
-            TaskSource.File f = (TaskSource.File) source;
-            name = f.path().toString();
-            try {
-                text = Files.readString(f.path(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                // Same wording as the reference (C-1).
-                throw new TaskLoadException("failed to load template at path " + name + ": " + e.getMessage(),
-                        List.of(), e);
-            }
+            result = loader.load(((TaskSource.File) source).path());
         }
-        return loadText(text, name, options, config, secrets, runId, date);
+        if (result.hasErrors() || result.task() == null) {
+            List<String> problems = result.problems().stream().map(Problem::toString).toList();
+            String message = result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+            throw new TaskLoadException(message.isEmpty() ? "the task could not be loaded" : message, problems, null);
+        }
+        return result.task();
     }
 
     /**
-     * Renders, parses and validates task text with the run's inputs. Delegates to engine-spec's
-     * loader ({@code io.multistep.spec.TaskFiles}); until that lands, only loaded tasks can run.
+     * The engine-spec loader configured with the run's inputs.
+     *
+     * <p>Not wired yet (the template engine's {@code RenderContext} has not landed): the run
+     * variables ({@code runId}, {@code date}, registry, commit, ...), {@code values}/{@code --set}
+     * and the engine's image aliases. Until then text renders with empty run variables and values.
      */
-    static Task loadText(String text, String name, RunOptions options, EngineConfig config, Secrets secrets,
-            String runId, Instant date) {
-        throw new TaskLoadException("cannot load " + name + ": loading task text needs io.multistep.spec.TaskFiles,"
-                + " which this build does not have yet; pass TaskSource.of(task)", List.of(), null);
+    private static TaskFiles.Loader loader(RunOptions options, EngineConfig config, Secrets secrets, String runId,
+            Instant date) {
+        return TaskFiles.loader()
+                .strict(options.strict())
+                .secrets(secrets::resolveStrict)
+                .workingDirectoryDefault(options.workingDirectoryDefault())
+                .networkDefault(options.networkDefault())
+                .envDefaults(options.envDefaults())
+                .build();
     }
 }
