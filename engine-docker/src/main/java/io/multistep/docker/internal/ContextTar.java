@@ -65,8 +65,9 @@ public final class ContextTar {
             tar.write(e.getValue());
             tar.closeArchiveEntry();
         }
-        tar.finish();
-        tar.flush();
+        // close() (not just finish()) pushes the last block through every buffer; Counting keeps the
+        // caller's stream open.
+        tar.close();
         return counting.count;
     }
 

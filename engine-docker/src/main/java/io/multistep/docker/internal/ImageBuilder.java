@@ -178,12 +178,19 @@ final class ImageBuilder {
         if (cb.imageId == null) {
             throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": the engine reported no image id");
         }
+        String imageId = cb.imageId;
+        try {
+            // The classic builder may report a short id ("Successfully built 2dce8106996b").
+            imageId = session.docker().inspectImageCmd(imageId).exec().getId();
+        } catch (RuntimeException e) {
+            // keep what the build said
+        }
         List<ImageRecord> images = new ArrayList<>();
         for (String t : cmd.tags()) {
-            images.add(new ImageRecord(t, cb.imageId, false));
+            images.add(new ImageRecord(t, imageId, false));
         }
         if (images.isEmpty()) {
-            images.add(new ImageRecord(cb.imageId, cb.imageId, false));
+            images.add(new ImageRecord(imageId, imageId, false));
         }
         return new StepOutcome(0, Optional.empty(), images, List.of());
     }
