@@ -1,4 +1,4 @@
-package io.multistep.benchmarks.scheduler;
+package io.multistep.engine.bench;
 
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunOptions;
@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The scheduler alone: whole runs of 1,000-step graphs on a runtime whose attempts return at once,
+ * The scheduler alone (run: {@code java -cp <engine-core test classpath> org.openjdk.jmh.Main SchedulerBenchmark}): whole runs of 1,000-step graphs on a runtime whose attempts return at once,
  * so what is measured is graph bookkeeping, thread hand-off, events and result building.
  * Divide the score by {@link #edges()} (printed at setup) for the time per edge.
  *
