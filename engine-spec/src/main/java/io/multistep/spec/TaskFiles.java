@@ -7,11 +7,15 @@ import io.multistep.spec.internal.Problems;
 import io.multistep.spec.internal.RawTask;
 import io.multistep.spec.internal.TaskAssembler;
 import io.multistep.spec.internal.TaskReader;
+import io.multistep.spec.internal.TemplateFrontend;
+import io.multistep.spec.template.RenderContext;
+import io.multistep.spec.template.RenderedTask;
+import io.multistep.spec.template.TaskRenderer;
+import io.multistep.spec.template.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +53,34 @@ public final class TaskFiles {
         return loader().build().load(text, sourceName).orThrow();
     }
 
+    /**
+     * Renders task text as {@code acb render} does (comment lines removed, Go templates rendered,
+     * no alias preprocessing, no YAML parsing), for the CLI's {@code render} command.
+     *
+     * @param text the authored text
+     * @param sourceName the name used in locations
+     * @param context run variables and values
+     * @param secrets resolves secret values between the render passes
+     * @return the rendered text
+     * @throws TaskFileException when rendering fails (or the first pass of a secrets file is invalid)
+     */
+    public static String render(String text, String sourceName, RenderContext context, SecretValues secrets) {
+        Loader loader = loader().secrets(secrets).build();
+        try {
+            RenderedTask rt = new TaskRenderer(context).renderOnly(text, sourceName, (firstPass, map) -> {
+                try {
+                    return loader.secondPass(firstPass, TemplateFrontend.locator(map, text));
+                } catch (Frontend.Failure f) {
+                    Problem p = f.problems().get(0);
+                    throw new TemplateException(TemplateException.Stage.RENDER, p.location(), p.message());
+                }
+            });
+            return rt.text();
+        } catch (TemplateException e) {
+            throw new TaskFileException(List.of(Problem.error(e.location(), e.referenceMessage())));
+        }
+    }
+
     /** A builder for a configured {@link Loader}. */
     public static LoaderBuilder loader() {
         return new LoaderBuilder();
@@ -61,7 +93,9 @@ public final class TaskFiles {
         private String workingDirectory = "";
         private String network = "";
         private List<String> env = List.of();
-        private Frontend frontend = new PlainFrontend();
+        private RenderContext renderContext = RenderContext.builder().build();
+        private boolean templating = true;
+        private Frontend frontend;
 
         private LoaderBuilder() {}
 
@@ -95,6 +129,22 @@ public final class TaskFiles {
             return this;
         }
 
+        /** Run variables, values and image aliases for rendering. @return this builder */
+        public LoaderBuilder renderContext(RenderContext value) {
+            this.renderContext = Objects.requireNonNull(value, "renderContext");
+            return this;
+        }
+
+        /**
+         * Whether the text is rendered as a Go template with aliases (the default, as the
+         * reference does). {@code false} treats it as plain YAML: only comment lines are removed.
+         * @return this builder
+         */
+        public LoaderBuilder templating(boolean value) {
+            this.templating = value;
+            return this;
+        }
+
         /** For tests and tools: a different pre-YAML stage. @return this builder */
         LoaderBuilder frontend(Frontend value) {
             this.frontend = Objects.requireNonNull(value, "frontend");
@@ -122,7 +172,8 @@ public final class TaskFiles {
             this.workingDirectory = b.workingDirectory;
             this.network = b.network;
             this.env = b.env;
-            this.frontend = b.frontend;
+            this.frontend = b.frontend != null ? b.frontend
+                    : b.templating ? new TemplateFrontend(b.renderContext) : new PlainFrontend();
         }
 
         /** Reads and loads a file; an unreadable file is a problem (C-1), not an exception. */
@@ -148,6 +199,12 @@ public final class TaskFiles {
          * @return the task (or {@code null}) with every problem
          */
         public LoadResult load(String text, String sourceName) {
+            if (text.length() > TaskReader.CODE_POINT_LIMIT) {
+                // Checked before rendering: nothing this large is a task file.
+                return new LoadResult(null, List.of(Problem.error(new SourceLocation(sourceName, 1, 1),
+                        "yaml: the document is too large: " + text.length() + " characters (the limit is "
+                                + TaskReader.CODE_POINT_LIMIT + ")")), null);
+            }
             Frontend.Rendered rendered;
             try {
                 rendered = frontend.render(text, sourceName, this::secondPass);
@@ -169,37 +226,33 @@ public final class TaskFiles {
             return new LoadResult(problems.hasErrors() ? null : task, problems.list(), rendered.text());
         }
 
-        /** Between the render passes: first-pass text → task-level checks → secret values (templating.md §4). */
-        private Map<String, String> secondPass(String firstPassText, Locator locator) throws Frontend.Failure {
+        /**
+         * Between the render passes (templating.md §4): parse the first-pass text, run the task-level
+         * checks, then resolve the secret values. When the first pass has errors the reference stops
+         * here; we skip resolution instead and let the final pass report every problem (the second
+         * render with empty secrets gives the same text, so nothing is lost and duplicates merge).
+         */
+        Map<String, String> secondPass(String firstPassText, Locator locator) throws Frontend.Failure {
             String sourceName = locator.locate(1, 1).location().file();
             Problems problems = new Problems(sourceName, locator, false);
             RawTask raw = TaskReader.read(firstPassText, problems, false);
             if (raw != null) {
                 TaskAssembler.validateTaskLevel(raw, problems);
             }
-            List<Problem> errors = problems.list().stream().filter(Problem::isError).toList();
-            if (!errors.isEmpty()) {
-                throw new Frontend.Failure(prefixed(errors,
-                        "failed to resolve secrets in the task with error: failed to parse template to create task: "));
+            if (problems.hasErrors()) {
+                return Map.of();
             }
             List<Secret> definitions = TaskAssembler.secrets(raw, problems, locator);
+            if (definitions.isEmpty()) {
+                return Map.of();
+            }
             try {
                 Map<String, String> values = secrets.resolve(definitions);
                 return values == null ? Map.of() : values;
             } catch (Exception e) {
-                SourceLocation where = definitions.isEmpty() ? new SourceLocation(sourceName, 0, 0)
-                        : definitions.get(0).location();
-                throw new Frontend.Failure(List.of(Problem.error(where,
+                throw new Frontend.Failure(List.of(Problem.error(definitions.get(0).location(),
                         "failed to resolve secrets in the task with error: " + e.getMessage())));
             }
-        }
-
-        private static List<Problem> prefixed(List<Problem> list, String prefix) {
-            List<Problem> out = new ArrayList<>();
-            for (Problem p : list) {
-                out.add(new Problem(p.severity(), p.location(), prefix + p.message(), p.renderedLine()));
-            }
-            return out;
         }
     }
 }
