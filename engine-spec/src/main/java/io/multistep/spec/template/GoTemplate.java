@@ -1,0 +1,93 @@
+package io.multistep.spec.template;
+
+import io.multistep.spec.SourceLocation;
+import io.multistep.spec.template.internal.Engine;
+import io.multistep.spec.template.internal.FuncError;
+import io.multistep.spec.template.internal.GoError;
+import io.multistep.spec.template.internal.GoFunc;
+import io.multistep.spec.template.internal.Sprig;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A general-purpose Go {@code text/template} with the Sprig functions and
+ * {@code missingkey=zero}. Unlike {@link TaskRenderer} it does not delete {@code <no value>}.
+ */
+public final class GoTemplate {
+
+    private final Engine.Compiled compiled;
+    private final TemplateLimits limits;
+
+    private GoTemplate(Engine.Compiled compiled, TemplateLimits limits) {
+        this.compiled = compiled;
+        this.limits = limits;
+    }
+
+    /** Parses with the Sprig functions only. */
+    public static GoTemplate parse(String name, String text) throws TemplateException {
+        return parse(name, text, Map.of());
+    }
+
+    /**
+     * Parses {@code text} as template {@code name}.
+     *
+     * @param extraFuncs additional functions (override Sprig functions of the same name)
+     * @throws TemplateException with Go's parse error text
+     */
+    public static GoTemplate parse(String name, String text, Map<String, TemplateFunction> extraFuncs)
+            throws TemplateException {
+        Map<String, GoFunc> funcs = new HashMap<>(Sprig.funcs(new Sprig.Context(Clock.systemUTC(), ZoneOffset.UTC,
+                System.getenv(), TemplateLimits.DEFAULT.maxListSize())));
+        for (Map.Entry<String, TemplateFunction> e : extraFuncs.entrySet()) {
+            TemplateFunction f = e.getValue();
+            funcs.put(e.getKey(), GoFunc.var(e.getKey(), a -> {
+                try {
+                    return f.call(a);
+                } catch (RuntimeException ex) {
+                    throw ex;
+                } catch (Exception ex) {
+                    throw new FuncError(String.valueOf(ex.getMessage()));
+                }
+            }, GoFunc.P.ANY));
+        }
+        try {
+            return new GoTemplate(Engine.parse(name, text, funcs, TemplateLimits.DEFAULT.maxParseDepth()),
+                    TemplateLimits.DEFAULT);
+        } catch (GoError e) {
+            throw new TemplateException(TemplateException.Stage.RENDER, location(name, text, e.pos()), e.getMessage());
+        }
+    }
+
+    /**
+     * Executes with {@code data} as dot.
+     *
+     * @throws TemplateException with Go's execution error text
+     */
+    public String execute(Object data) throws TemplateException {
+        try {
+            return Engine.execute(compiled, data, limits.maxTemplateDepth(), limits.maxOutputChars(),
+                    limits.maxRangeIterations()).text();
+        } catch (GoError e) {
+            throw new TemplateException(TemplateException.Stage.RENDER,
+                    location(compiled.name(), compiled.text(), e.pos()), e.getMessage());
+        }
+    }
+
+    static SourceLocation location(String name, String text, int pos) {
+        if (pos < 0) {
+            return new SourceLocation(name, 0, 0);
+        }
+        int p = Math.min(pos, text.length());
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < p; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceLocation(name, line, p - lineStart + 1);
+    }
+}

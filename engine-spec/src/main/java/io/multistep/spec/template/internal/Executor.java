@@ -1,0 +1,875 @@
+package io.multistep.spec.template.internal;
+
+import io.multistep.spec.template.internal.GoFunc.P;
+import io.multistep.spec.template.internal.Node.ActionNode;
+import io.multistep.spec.template.internal.Node.BoolNode;
+import io.multistep.spec.template.internal.Node.BranchKind;
+import io.multistep.spec.template.internal.Node.BranchNode;
+import io.multistep.spec.template.internal.Node.BreakNode;
+import io.multistep.spec.template.internal.Node.ChainNode;
+import io.multistep.spec.template.internal.Node.CommandNode;
+import io.multistep.spec.template.internal.Node.ContinueNode;
+import io.multistep.spec.template.internal.Node.DotNode;
+import io.multistep.spec.template.internal.Node.FieldNode;
+import io.multistep.spec.template.internal.Node.IdentifierNode;
+import io.multistep.spec.template.internal.Node.ListNode;
+import io.multistep.spec.template.internal.Node.NilNode;
+import io.multistep.spec.template.internal.Node.NumberNode;
+import io.multistep.spec.template.internal.Node.PipeNode;
+import io.multistep.spec.template.internal.Node.StringNode;
+import io.multistep.spec.template.internal.Node.TemplateNode;
+import io.multistep.spec.template.internal.Node.TextNode;
+import io.multistep.spec.template.internal.Node.VariableNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tree-walking executor with Go {@code text/template} semantics and option
+ * {@code missingkey=zero}. Java {@code null} plays both Go's nil interface and the invalid
+ * value; printing it at the top of an action gives {@code <no value>}.
+ */
+public final class Executor {
+
+    private static final RuntimeException BREAK = new OutBuffer.LimitError("break");
+    private static final RuntimeException CONTINUE = new OutBuffer.LimitError("continue");
+    private static final Object MISSING = new Object();
+
+    private final String text;
+    private final Map<String, ListNode> trees;
+    private final Map<String, GoFunc> funcs;
+    private final OutBuffer out;
+    private final int maxDepth;
+    private long rangeBudget;
+    private String tmplName;
+    private Node node;
+    private int depth;
+    private String[] varNames = new String[16];
+    private Object[] varValues = new Object[16];
+    private int varTop;
+    private int[] lineStarts;
+
+    /**
+     * @param text the template text (for error positions)
+     * @param trees parsed trees
+     * @param funcs function map (builtins are handled here)
+     * @param out output buffer
+     * @param maxDepth maximum nested template calls
+     * @param maxRangeIterations maximum total range iterations
+     */
+    public Executor(String text, Map<String, ListNode> trees, Map<String, GoFunc> funcs, OutBuffer out,
+                    int maxDepth, long maxRangeIterations) {
+        this.text = text;
+        this.trees = trees;
+        this.funcs = funcs;
+        this.out = out;
+        this.maxDepth = maxDepth;
+        this.rangeBudget = maxRangeIterations;
+    }
+
+    /** Executes tree {@code name} with {@code data} as dot. */
+    public void execute(String name, Object data) {
+        ListNode root = trees.get(name);
+        tmplName = name;
+        if (root == null) {
+            throw new GoError(GoError.Kind.EXEC, "template: " + name + ": \"" + name
+                    + "\" is an incomplete or empty template", -1);
+        }
+        push("$", data);
+        try {
+            walk(data, root);
+        } catch (OutBuffer.LimitError e) {
+            throw error(e.getMessage());
+        } catch (StackOverflowError e) {
+            throw error("exceeded maximum template nesting (stack exhausted)");
+        }
+    }
+
+    // ------------------------------------------------------------------ walking
+
+    private void walk(Object dot, Node n) {
+        if (n instanceof TextNode t) {
+            out.append(t.text(), t.pos(), true);
+        } else if (n instanceof ActionNode a) {
+            Object val = evalPipeline(dot, a.pipe());
+            if (a.pipe().decl().isEmpty()) {
+                node = a;
+                out.append(printValue(val), a.pos(), false);
+            }
+        } else if (n instanceof ListNode l) {
+            for (Node c : l.nodes()) {
+                walk(dot, c);
+            }
+        } else if (n instanceof BranchNode b) {
+            if (b.kind() == BranchKind.RANGE) {
+                walkRange(dot, b);
+            } else {
+                walkIfOrWith(dot, b);
+            }
+        } else if (n instanceof TemplateNode t) {
+            walkTemplate(dot, t);
+        } else if (n instanceof BreakNode) {
+            throw BREAK;
+        } else if (n instanceof ContinueNode) {
+            throw CONTINUE;
+        } else {
+            node = n;
+            throw error("unknown node: " + n);
+        }
+    }
+
+    static String printValue(Object v) {
+        if (v == null) {
+            return "<no value>";
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        return GoFmt.sprintValue(v);
+    }
+
+    private void walkIfOrWith(Object dot, BranchNode b) {
+        int mark = varTop;
+        try {
+            Object val = evalPipeline(dot, b.pipe());
+            boolean truth = GoValues.isTrue(val);
+            if (truth) {
+                walk(b.kind() == BranchKind.WITH ? val : dot, b.list());
+            } else if (b.elseList() != null) {
+                walk(dot, b.elseList());
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    private void walkRange(Object dot, BranchNode r) {
+        node = r;
+        int mark = varTop;
+        try {
+            Object val = evalPipeline(dot, r.pipe());
+            int mark2 = varTop;
+            if (val instanceof List<?> list) {
+                if (!list.isEmpty()) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (!oneIteration(r, (long) i, list.get(i), mark2)) {
+                            break;
+                        }
+                    }
+                    return;
+                }
+            } else if (val instanceof Map<?, ?> m) {
+                if (!m.isEmpty()) {
+                    for (Map.Entry<?, ?> e : GoValues.sortedEntries(m)) {
+                        if (!oneIteration(r, e.getKey(), e.getValue(), mark2)) {
+                            break;
+                        }
+                    }
+                    return;
+                }
+            } else if (val != null) {
+                node = r;
+                throw error("range can't iterate over " + GoFmt.sprintValue(val));
+            }
+            if (r.elseList() != null) {
+                walk(dot, r.elseList());
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    // Returns false on break.
+    private boolean oneIteration(BranchNode r, Object index, Object elem, int mark) {
+        if (--rangeBudget < 0) {
+            node = r;
+            throw error("range iterations exceed the limit");
+        }
+        List<VariableNode> decl = r.pipe().decl();
+        if (!decl.isEmpty()) {
+            if (r.pipe().isAssign()) {
+                if (decl.size() > 1) {
+                    setVar(decl.get(0).ident().get(0), index);
+                    setVar(decl.get(1).ident().get(0), elem);
+                } else {
+                    setVar(decl.get(0).ident().get(0), elem);
+                }
+            } else {
+                varValues[varTop - 1] = elem;
+                if (decl.size() > 1) {
+                    varValues[varTop - 2] = index;
+                }
+            }
+        }
+        try {
+            walk(elem, r.list());
+        } catch (RuntimeException e) {
+            if (e == BREAK) {
+                return false;
+            }
+            if (e != CONTINUE) {
+                throw e;
+            }
+        } finally {
+            pop(mark);
+        }
+        return true;
+    }
+
+    private void walkTemplate(Object dot, TemplateNode t) {
+        node = t;
+        ListNode tmpl = trees.get(t.name());
+        if (tmpl == null) {
+            throw error("template " + GoFmt.quote(t.name()) + " not defined");
+        }
+        if (depth >= maxDepth) {
+            throw error("exceeded maximum template depth (" + maxDepth + ")");
+        }
+        Object newDot = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
+        String savedName = tmplName;
+        String[] savedNames = varNames;
+        Object[] savedValues = varValues;
+        int savedTop = varTop;
+        varNames = new String[8];
+        varValues = new Object[8];
+        varTop = 0;
+        depth++;
+        tmplName = t.name();
+        try {
+            push("$", newDot);
+            walk(newDot, tmpl);
+        } finally {
+            depth--;
+            tmplName = savedName;
+            varNames = savedNames;
+            varValues = savedValues;
+            varTop = savedTop;
+        }
+    }
+
+    // ------------------------------------------------------------------ variables
+
+    private void push(String name, Object value) {
+        if (varTop == varNames.length) {
+            varNames = java.util.Arrays.copyOf(varNames, varTop * 2);
+            varValues = java.util.Arrays.copyOf(varValues, varTop * 2);
+        }
+        varNames[varTop] = name;
+        varValues[varTop] = value;
+        varTop++;
+    }
+
+    private void pop(int mark) {
+        for (int i = mark; i < varTop; i++) {
+            varValues[i] = null;
+        }
+        varTop = mark;
+    }
+
+    private void setVar(String name, Object value) {
+        for (int i = varTop - 1; i >= 0; i--) {
+            if (varNames[i].equals(name)) {
+                varValues[i] = value;
+                return;
+            }
+        }
+        throw error("undefined variable: " + name);
+    }
+
+    private Object varValue(String name) {
+        for (int i = varTop - 1; i >= 0; i--) {
+            if (varNames[i].equals(name)) {
+                return varValues[i];
+            }
+        }
+        throw error("undefined variable: " + name);
+    }
+
+    // ------------------------------------------------------------------ evaluation
+
+    private Object evalPipeline(Object dot, PipeNode pipe) {
+        node = pipe;
+        Object value = MISSING;
+        for (CommandNode cmd : pipe.cmds()) {
+            value = evalCommand(dot, cmd, value);
+        }
+        if (value == MISSING) {
+            value = null;
+        }
+        for (VariableNode v : pipe.decl()) {
+            if (pipe.isAssign()) {
+                setVar(v.ident().get(0), value);
+            } else {
+                push(v.ident().get(0), value);
+            }
+        }
+        return value;
+    }
+
+    private Object evalCommand(Object dot, CommandNode cmd, Object fin) {
+        Node first = cmd.args().get(0);
+        if (first instanceof FieldNode f) {
+            node = f;
+            return evalFieldChain(dot, dot, f, f.ident(), cmd.args(), fin);
+        }
+        if (first instanceof ChainNode c) {
+            return evalChain(dot, c, cmd.args(), fin);
+        }
+        if (first instanceof IdentifierNode id) {
+            return evalFunction(dot, id, cmd.args(), fin);
+        }
+        if (first instanceof PipeNode p) {
+            notAFunction(cmd.args(), fin);
+            return evalPipeline(dot, p);
+        }
+        if (first instanceof VariableNode v) {
+            return evalVariable(dot, v, cmd.args(), fin);
+        }
+        node = first;
+        notAFunction(cmd.args(), fin);
+        if (first instanceof BoolNode b) {
+            return b.value();
+        }
+        if (first instanceof DotNode) {
+            return dot;
+        }
+        if (first instanceof NilNode) {
+            throw error("nil is not a command");
+        }
+        if (first instanceof NumberNode n) {
+            return idealConstant(n);
+        }
+        if (first instanceof StringNode s) {
+            return s.text();
+        }
+        throw error("can't evaluate command " + GoFmt.quote(first.toString()));
+    }
+
+    private void notAFunction(List<Node> args, Object fin) {
+        if (args.size() > 1 || fin != MISSING) {
+            throw error("can't give argument to non-function " + args.get(0));
+        }
+    }
+
+    private Object idealConstant(NumberNode n) {
+        node = n;
+        String t = n.text();
+        boolean hexInt = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')
+                && !t.contains("p") && !t.contains("P");
+        if (n.isFloat() && !hexInt && !t.startsWith("'") && containsAny(t, ".eEpP")) {
+            return n.floatValue();
+        }
+        if (n.isInt()) {
+            return n.intValue();
+        }
+        if (n.isUint()) {
+            throw error(t + " overflows int");
+        }
+        return null;
+    }
+
+    private static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Object evalVariable(Object dot, VariableNode v, List<Node> args, Object fin) {
+        node = v;
+        Object value = varValue(v.ident().get(0));
+        if (v.ident().size() == 1) {
+            notAFunction(args, fin);
+            return value;
+        }
+        return evalFieldChain(dot, value, v, v.ident().subList(1, v.ident().size()), args, fin);
+    }
+
+    private Object evalChain(Object dot, ChainNode c, List<Node> args, Object fin) {
+        node = c;
+        if (c.node() instanceof NilNode) {
+            throw error("indirection through explicit nil in " + c);
+        }
+        Object pipe = evalArg(dot, null, c.node());
+        return evalFieldChain(dot, pipe, c, c.field(), args, fin);
+    }
+
+    private Object evalFieldChain(Object dot, Object receiver, Node n, List<String> ident, List<Node> args,
+                                  Object fin) {
+        int last = ident.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            String field = ident.get(i);
+            boolean hasArgs = i == last && (args != null && args.size() > 1 || fin != MISSING);
+            if (receiver == null) {
+                if (i == 0) {
+                    return null;
+                }
+                node = n;
+                throw error("nil pointer evaluating interface {}." + field);
+            }
+            if (receiver instanceof Map<?, ?> m) {
+                if (hasArgs) {
+                    node = n;
+                    throw error(field + " is not a method but has arguments");
+                }
+                receiver = m.get(field);
+                continue;
+            }
+            node = n;
+            String type = i == 0 ? GoValues.typeName(receiver) : "interface {}";
+            throw error("can't evaluate field " + field + " in type " + type);
+        }
+        return receiver;
+    }
+
+    private Object evalFunction(Object dot, IdentifierNode id, List<Node> cmdArgs, Object fin) {
+        node = id;
+        String name = id.name();
+        List<Node> args = cmdArgs.subList(1, cmdArgs.size());
+        GoFunc f = funcs.get(name);
+        if (f == null) {
+            Object r = evalBuiltin(dot, id, name, args, fin);
+            return r;
+        }
+        return evalCall(dot, f, id, args, fin);
+    }
+
+    private Object evalCall(Object dot, GoFunc f, IdentifierNode id, List<Node> args, Object fin) {
+        String name = f.name();
+        int numIn = args.size() + (fin != MISSING ? 1 : 0);
+        int nParams = f.params().length;
+        if (f.variadic() != null) {
+            if (numIn < nParams) {
+                throw error("wrong number of args for " + name + ": want at least " + nParams + " got " + args.size());
+            }
+        } else if (numIn != nParams) {
+            throw error("wrong number of args for " + name + ": want " + nParams + " got " + numIn);
+        }
+        Object[] argv = new Object[numIn];
+        int i = 0;
+        for (; i < nParams && i < args.size(); i++) {
+            argv[i] = evalArg(dot, f.params()[i], args.get(i));
+        }
+        for (; i < args.size(); i++) {
+            argv[i] = evalArg(dot, f.variadic(), args.get(i));
+        }
+        if (fin != MISSING) {
+            P t = i < nParams ? f.params()[i] : f.variadic();
+            argv[i] = validateType(fin, t, false);
+        }
+        try {
+            return f.body().call(argv);
+        } catch (FuncError e) {
+            node = id;
+            throw error("error calling " + name + ": " + e.getMessage());
+        } catch (ArithmeticException e) {
+            node = id;
+            throw error("error calling " + name + ": runtime error: integer divide by zero");
+        } catch (IndexOutOfBoundsException e) {
+            node = id;
+            throw error("error calling " + name + ": runtime error: " + e.getMessage());
+        } catch (GoError | OutBuffer.LimitError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            node = id;
+            throw error("error calling " + name + ": " + e.getMessage());
+        }
+    }
+
+    private Object evalArg(Object dot, P typ, Node n) {
+        node = n;
+        if (n instanceof DotNode) {
+            return validateType(dot, typ, false);
+        }
+        if (n instanceof NilNode) {
+            if (typ == null || canBeNil(typ)) {
+                return null;
+            }
+            throw error("cannot assign nil to " + typ.goType());
+        }
+        if (n instanceof FieldNode f) {
+            return validateType(evalFieldChain(dot, dot, f, f.ident(), List.of(n), MISSING), typ, true);
+        }
+        if (n instanceof VariableNode v) {
+            return validateType(evalVariable(dot, v, null, MISSING), typ, v.ident().size() > 1);
+        }
+        if (n instanceof PipeNode p) {
+            return validateType(evalPipeline(dot, p), typ, false);
+        }
+        if (n instanceof IdentifierNode id) {
+            return validateType(evalFunction(dot, id, List.of(id), MISSING), typ, false);
+        }
+        if (n instanceof ChainNode c) {
+            return validateType(evalChain(dot, c, null, MISSING), typ, true);
+        }
+        if (typ == null || typ == P.ANY) {
+            if (n instanceof StringNode s) {
+                return s.text();
+            }
+            if (n instanceof BoolNode b) {
+                return b.value();
+            }
+            if (n instanceof NumberNode num) {
+                return idealConstant(num);
+            }
+            throw error("can't handle " + n + " for arg of type interface {}");
+        }
+        switch (typ) {
+            case BOOL:
+                if (n instanceof BoolNode b) {
+                    return b.value();
+                }
+                throw error("expected bool; found " + n);
+            case FLOAT64:
+                if (n instanceof NumberNode num && num.isFloat()) {
+                    return num.floatValue();
+                }
+                throw error("expected float; found " + n);
+            case INT:
+                if (n instanceof NumberNode num && num.isInt()) {
+                    return num.intValue();
+                }
+                throw error("expected integer; found " + n);
+            case STRING:
+                if (n instanceof StringNode s) {
+                    return s.text();
+                }
+                throw error("expected string; found " + n);
+            default:
+                throw error("can't handle " + n + " for arg of type " + typ.goType());
+        }
+    }
+
+    private static boolean canBeNil(P typ) {
+        return typ == P.ANY || typ == P.MAP;
+    }
+
+    private Object validateType(Object value, P typ, boolean fromMap) {
+        if (typ == null || typ == P.ANY) {
+            return value;
+        }
+        if (value == null) {
+            if (canBeNil(typ)) {
+                return null;
+            }
+            if (fromMap) {
+                throw error("wrong type for value; expected " + typ.goType() + "; got interface {}");
+            }
+            throw error("invalid value; expected " + typ.goType());
+        }
+        boolean ok;
+        switch (typ) {
+            case STRING: ok = value instanceof String; break;
+            case INT: ok = value instanceof Long || value instanceof Integer; break;
+            case FLOAT64: ok = value instanceof Double; break;
+            case BOOL: ok = value instanceof Boolean; break;
+            case MAP: ok = value instanceof Map; break;
+            case TIME: ok = value instanceof GoTime; break;
+            default: ok = true;
+        }
+        if (!ok) {
+            throw error("wrong type for value; expected " + typ.goType() + "; got " + GoValues.typeName(value));
+        }
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------ builtins
+
+    /** Names of Go's builtin functions. */
+    public static final java.util.Set<String> BUILTINS = java.util.Set.of("and", "or", "not", "len", "index",
+            "slice", "print", "printf", "println", "eq", "ne", "lt", "le", "gt", "ge", "html", "js", "urlquery",
+            "call");
+
+    private List<Object> evalArgs(Object dot, List<Node> args, Object fin) {
+        List<Object> vals = new ArrayList<>(args.size() + 1);
+        for (Node a : args) {
+            vals.add(evalArg(dot, P.ANY, a));
+        }
+        if (fin != MISSING) {
+            vals.add(fin);
+        }
+        return vals;
+    }
+
+    private Object evalBuiltin(Object dot, IdentifierNode id, String name, List<Node> args, Object fin) {
+        int numIn = args.size() + (fin != MISSING ? 1 : 0);
+        if (name.equals("and") || name.equals("or")) {
+            if (numIn < 1) {
+                throw error("wrong number of args for " + name + ": want at least 1 got " + args.size());
+            }
+            Object v = null;
+            for (Node a : args) {
+                v = evalArg(dot, P.ANY, a);
+                if (GoValues.isTrue(v) == name.equals("or")) {
+                    return v;
+                }
+            }
+            if (fin != MISSING) {
+                v = fin;
+            }
+            return v;
+        }
+        List<Object> a = evalArgs(dot, args, fin);
+        node = id;
+        try {
+            switch (name) {
+                case "not":
+                    arity(name, a, 1);
+                    return !GoValues.isTrue(a.get(0));
+                case "len":
+                    arity(name, a, 1);
+                    return GoValues.len(a.get(0));
+                case "index":
+                    atLeast(name, a, 1, args.size());
+                    return index(a.get(0), a.subList(1, a.size()));
+                case "slice":
+                    atLeast(name, a, 1, args.size());
+                    return goSlice(a.get(0), a.subList(1, a.size()));
+                case "print":
+                    return GoFmt.sprint(a);
+                case "println":
+                    return GoFmt.sprintln(a);
+                case "printf": {
+                    atLeast(name, a, 1, args.size());
+                    if (!(a.get(0) instanceof String fmt)) {
+                        throw error("wrong type for value; expected string; got " + GoValues.typeName(a.get(0)));
+                    }
+                    return GoFmt.sprintf(fmt, a.subList(1, a.size()));
+                }
+                case "eq":
+                    atLeast(name, a, 1, args.size());
+                    return GoValues.eq(a.get(0), a.subList(1, a.size()));
+                case "ne":
+                    arity(name, a, 2);
+                    return !GoValues.eq(a.get(0), a.subList(1, 2));
+                case "lt":
+                    arity(name, a, 2);
+                    return GoValues.lt(a.get(0), a.get(1));
+                case "le":
+                    arity(name, a, 2);
+                    return GoValues.le(a.get(0), a.get(1));
+                case "gt":
+                    arity(name, a, 2);
+                    return !GoValues.le(a.get(0), a.get(1));
+                case "ge":
+                    arity(name, a, 2);
+                    return !GoValues.lt(a.get(0), a.get(1));
+                case "html":
+                    return htmlEscape(evalArgsString(a));
+                case "js":
+                    return jsEscape(evalArgsString(a));
+                case "urlquery":
+                    return java.net.URLEncoder.encode(evalArgsString(a), StandardCharsets.UTF_8).replace("*", "%2A")
+                            .replace("%7E", "~");
+                case "call":
+                    atLeast(name, a, 1, args.size());
+                    if (a.get(0) == null) {
+                        throw new FuncError("call of nil");
+                    }
+                    throw new FuncError("non-function of type " + GoValues.typeName(a.get(0)));
+                default:
+                    throw error("function " + GoFmt.quote(name) + " not defined");
+            }
+        } catch (FuncError e) {
+            node = id;
+            throw error("error calling " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void arity(String name, List<Object> a, int n) {
+        if (a.size() != n) {
+            throw error("wrong number of args for " + name + ": want " + n + " got " + a.size());
+        }
+    }
+
+    private void atLeast(String name, List<Object> a, int n, int nargs) {
+        if (a.size() < n) {
+            throw error("wrong number of args for " + name + ": want at least " + n + " got " + nargs);
+        }
+    }
+
+    private static String evalArgsString(List<Object> a) {
+        if (a.size() == 1 && a.get(0) instanceof String s) {
+            return s;
+        }
+        return GoFmt.sprint(a);
+    }
+
+    static Object index(Object item, List<Object> indexes) {
+        if (item == null) {
+            throw new FuncError("index of untyped nil");
+        }
+        for (Object idx : indexes) {
+            if (item == null) {
+                throw new FuncError("index of nil pointer");
+            }
+            if (item instanceof List<?> l) {
+                int x = indexArg(idx, l.size());
+                if (x == l.size()) {
+                    throw new FuncError("index out of range: " + x);
+                }
+                item = l.get(x);
+            } else if (item instanceof String s) {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                int x = indexArg(idx, b.length);
+                if (x == b.length) {
+                    throw new FuncError("index out of range: " + x);
+                }
+                item = (long) (b[x] & 0xff);
+            } else if (item instanceof Map<?, ?> m) {
+                if (idx == null) {
+                    throw new FuncError("value is nil; should be of type string");
+                }
+                if (!(idx instanceof String)) {
+                    throw new FuncError("value has type " + GoValues.typeName(idx) + "; should be string");
+                }
+                item = m.get(idx);
+            } else {
+                throw new FuncError("can't index item of type " + GoValues.typeName(item));
+            }
+        }
+        return item;
+    }
+
+    private static int indexArg(Object idx, int cap) {
+        if (idx == null) {
+            throw new FuncError("cannot index slice/array with nil");
+        }
+        if (!(idx instanceof Long || idx instanceof Integer)) {
+            throw new FuncError("cannot index slice/array with type " + GoValues.typeName(idx));
+        }
+        long x = ((Number) idx).longValue();
+        if (x < 0 || x > cap) {
+            throw new FuncError("index out of range: " + x);
+        }
+        return (int) x;
+    }
+
+    private static Object goSlice(Object item, List<Object> indexes) {
+        if (item == null) {
+            throw new FuncError("slice of untyped nil");
+        }
+        if (indexes.size() > 3) {
+            throw new FuncError("too many slice indexes: " + indexes.size());
+        }
+        int cap;
+        if (item instanceof String s) {
+            if (indexes.size() == 3) {
+                throw new FuncError("cannot 3-index slice a string");
+            }
+            cap = s.length();
+        } else if (item instanceof List<?> l) {
+            cap = l.size();
+        } else {
+            throw new FuncError("can't slice item of type " + GoValues.typeName(item));
+        }
+        int[] idx = {0, cap};
+        if (indexes.size() > 0) {
+            idx[0] = indexArg(indexes.get(0), cap);
+        }
+        if (indexes.size() > 1) {
+            idx[1] = indexArg(indexes.get(1), cap);
+        }
+        if (idx[0] > idx[1]) {
+            throw new FuncError("invalid slice index: " + idx[0] + " > " + idx[1]);
+        }
+        if (item instanceof String s) {
+            return s.substring(idx[0], idx[1]);
+        }
+        return new ArrayList<>(((List<?>) item).subList(idx[0], idx[1]));
+    }
+
+    static String htmlEscape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("&#34;"); break;
+                case '\'': sb.append("&#39;"); break;
+                case '&': sb.append("&amp;"); break;
+                case '<': sb.append("&lt;"); break;
+                case '>': sb.append("&gt;"); break;
+                case 0: sb.append('\uFFFD'); break;
+                default: sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String jsEscape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\': sb.append("\\\\"); break;
+                case '\'': sb.append("\\'"); break;
+                case '"': sb.append("\\\""); break;
+                case '<': sb.append("\\u003C"); break;
+                case '>': sb.append("\\u003E"); break;
+                case '&': sb.append("\\u0026"); break;
+                case '=': sb.append("\\u003D"); break;
+                default:
+                    if (c < ' ' || (c >= 0x80 && !GoFmt.isPrint(c))) {
+                        sb.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    private GoError error(String msg) {
+        int pos = -1;
+        if (node == null) {
+            return new GoError(GoError.Kind.EXEC, "template: " + tmplName + ": " + msg, -1);
+        }
+        pos = node.pos();
+        String context = node.toString();
+        if (context.length() > 20) {
+            context = context.substring(0, 20) + "...";
+        }
+        String location = location(pos);
+        return new GoError(GoError.Kind.EXEC, "template: " + location + ": executing " + GoFmt.quote(tmplName)
+                + " at <" + context + ">: " + msg, pos);
+    }
+
+    private String location(int pos) {
+        if (lineStarts == null) {
+            List<Integer> ls = new ArrayList<>();
+            ls.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    ls.add(i + 1);
+                }
+            }
+            lineStarts = ls.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int p = Math.min(Math.max(pos, 0), text.length());
+        int li = java.util.Arrays.binarySearch(lineStarts, p);
+        if (li < 0) {
+            li = -li - 2;
+        }
+        int col = li == 0 ? p : GoValues.utf8Length(text.substring(lineStarts[li], p));
+        if (li == 0) {
+            col = GoValues.utf8Length(text.substring(0, p));
+        }
+        return mainName + ":" + (li + 1) + ":" + col;
+    }
+
+    private String mainName = "";
+
+    /** Sets the parse name used in error locations (the top-level template name). */
+    public Executor parseName(String name) {
+        this.mainName = name;
+        return this;
+    }
+}

@@ -1,0 +1,205 @@
+package io.multistep.spec.template.internal;
+
+/** Ports of the few {@code strconv} functions the template engine needs. */
+public final class GoStrconv {
+
+    private GoStrconv() {
+    }
+
+    /** Go {@code strconv.Unquote} for "..." and `...` literals; throws IllegalArgumentException. */
+    public static String unquote(String s) {
+        if (s.length() < 2) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        char q = s.charAt(0);
+        if (q != s.charAt(s.length() - 1)) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        String body = s.substring(1, s.length() - 1);
+        if (q == '`') {
+            if (body.indexOf('`') >= 0) {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            return body.replace("\r", "");
+        }
+        if (q != '"' && q != '\'') {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        StringBuilder sb = new StringBuilder(body.length());
+        int[] i = {0};
+        while (i[0] < body.length()) {
+            char c = body.charAt(i[0]);
+            if (c == q && q == '"') {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            if (c == '\n') {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            if (c != '\\') {
+                sb.append(c);
+                i[0]++;
+                continue;
+            }
+            appendEscape(body, i, q, sb);
+        }
+        return sb.toString();
+    }
+
+    // Byte escapes (\x, octal) are collected as raw bytes and decoded as UTF-8 at the end of a run.
+    private static void appendEscape(String body, int[] i, char q, StringBuilder sb) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        while (i[0] < body.length() && body.charAt(i[0]) == '\\') {
+            if (i[0] + 1 >= body.length()) {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            char e = body.charAt(i[0] + 1);
+            if (e == 'x' || (e >= '0' && e <= '7')) {
+                int v;
+                if (e == 'x') {
+                    v = hex(body, i[0] + 2, 2);
+                    i[0] += 4;
+                } else {
+                    if (i[0] + 4 > body.length()) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    v = Integer.parseInt(body.substring(i[0] + 1, i[0] + 4), 8);
+                    if (v > 255) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    i[0] += 4;
+                }
+                bytes.write(v);
+                continue;
+            }
+            if (bytes.size() > 0) {
+                sb.append(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            i[0] += 2;
+            switch (e) {
+                case 'a': sb.append('\u0007'); break;
+                case 'b': sb.append('\b'); break;
+                case 'f': sb.append('\f'); break;
+                case 'n': sb.append('\n'); break;
+                case 'r': sb.append('\r'); break;
+                case 't': sb.append('\t'); break;
+                case 'v': sb.append('\u000b'); break;
+                case '\\': sb.append('\\'); break;
+                case '\'':
+                case '"':
+                    if (e != q) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    sb.append(e);
+                    break;
+                case 'u':
+                    sb.appendCodePoint(hex(body, i[0], 4));
+                    i[0] += 4;
+                    break;
+                case 'U':
+                    int cp = hex(body, i[0], 8);
+                    if (cp > 0x10FFFF) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    sb.appendCodePoint(cp);
+                    i[0] += 8;
+                    break;
+                default:
+                    throw new IllegalArgumentException("invalid syntax");
+            }
+        }
+        if (bytes.size() > 0) {
+            sb.append(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int hex(String s, int from, int n) {
+        if (from + n > s.length()) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        try {
+            return Integer.parseUnsignedInt(s.substring(from, from + n), 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+    }
+
+    /** Value of a Go rune literal such as {@code 'a'} or {@code '\n'}. */
+    public static int unquoteChar(String lit) {
+        String v = unquote(lit);
+        if (v.isEmpty() || v.codePointCount(0, v.length()) != 1) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        return v.codePointAt(0);
+    }
+
+    /** Go {@code strconv.ParseInt(s, 0, 64)}; null when not an int (or out of range). */
+    public static Long parseInt(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean neg = false;
+        int i = 0;
+        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+            neg = s.charAt(0) == '-';
+            i = 1;
+        }
+        String body = s.substring(i);
+        int radix = 10;
+        if (body.length() > 1 && body.charAt(0) == '0') {
+            char p = Character.toLowerCase(body.charAt(1));
+            if (p == 'x') {
+                radix = 16;
+                body = body.substring(2);
+            } else if (p == 'o') {
+                radix = 8;
+                body = body.substring(2);
+            } else if (p == 'b') {
+                radix = 2;
+                body = body.substring(2);
+            } else {
+                radix = 8;
+                body = body.substring(1);
+            }
+        }
+        if (body.isEmpty()) {
+            return null;
+        }
+        for (char c : body.toCharArray()) {
+            if (Character.digit(c, radix) < 0) {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong((neg ? "-" : "") + body, radix);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Go {@code strconv.ParseFloat(s, 64)} for decimal forms; null when invalid. */
+    public static Double parseFloat(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        for (char c : s.toCharArray()) {
+            if ("0123456789.eE+-".indexOf(c) < 0) {
+                if (s.toLowerCase(java.util.Locale.ROOT).startsWith("0x")
+                        || s.toLowerCase(java.util.Locale.ROOT).startsWith("-0x")
+                        || s.toLowerCase(java.util.Locale.ROOT).startsWith("+0x")) {
+                    try {
+                        return Double.parseDouble(s.contains("p") || s.contains("P") ? s : s + "p0");
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+                return null;
+            }
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
