@@ -20,7 +20,7 @@ public final class RunOptions {
 
     private final Optional<String> runId;
     private final String registry;
-    private final Map<String, String> values;
+    private final Map<String, Object> values;
     private final List<String> setPairs;
     private final List<String> envDefaults;
     private final String workingDirectoryDefault;
@@ -117,8 +117,11 @@ public final class RunOptions {
         return registry;
     }
 
-    /** The values ({@code .Values}), in insertion order. @return the values */
-    public Map<String, String> values() {
+    /**
+     * The values ({@code .Values}), in insertion order: strings, numbers, booleans, lists and maps as
+     * a YAML values file gives them. @return the values
+     */
+    public Map<String, Object> values() {
         return values;
     }
 
@@ -232,7 +235,7 @@ public final class RunOptions {
     public static final class Builder {
         private Optional<String> runId = Optional.empty();
         private String registry = "";
-        private final Map<String, String> values = new LinkedHashMap<>();
+        private final Map<String, Object> values = new LinkedHashMap<>();
         private final List<String> setPairs = new ArrayList<>();
         private final List<String> envDefaults = new ArrayList<>();
         private String workingDirectoryDefault = "";
@@ -268,14 +271,14 @@ public final class RunOptions {
             return this;
         }
 
-        /** Adds a value. @param key the key @param value the value @return this builder */
-        public Builder value(String key, String value) {
-            this.values.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        /** Adds a value. @param key the key @param value the value ({@code null} for YAML's null) @return this builder */
+        public Builder value(String key, Object value) {
+            this.values.put(Objects.requireNonNull(key, "key"), value);
             return this;
         }
 
         /** Adds values. @param map the values @return this builder */
-        public Builder values(Map<String, String> map) {
+        public Builder values(Map<String, ?> map) {
             map.forEach(this::value);
             return this;
         }

@@ -7,7 +7,13 @@ import io.multistep.spec.LoadResult;
 import io.multistep.spec.Problem;
 import io.multistep.spec.Task;
 import io.multistep.spec.TaskFiles;
+import io.multistep.spec.template.Aliases;
+import io.multistep.spec.template.RenderContext;
+import io.multistep.spec.template.TemplateException;
+import io.multistep.spec.template.Values;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,17 +47,35 @@ final class TaskLoading {
         return result.task();
     }
 
-    /**
-     * The engine-spec loader configured with the run's inputs.
-     *
-     * <p>Not wired yet (the template engine's {@code RenderContext} has not landed): the run
-     * variables ({@code runId}, {@code date}, registry, commit, ...), {@code values}/{@code --set}
-     * and the engine's image aliases. Until then text renders with empty run variables and values.
-     */
+    /** The engine-spec loader configured with the run's inputs: run variables, values and image aliases. */
     private static TaskFiles.Loader loader(RunOptions options, EngineConfig config, Secrets secrets, String runId,
             Instant date) {
+        Map<String, Object> values;
+        try {
+            values = Values.applySets(options.values(), options.setPairs());
+        } catch (TemplateException e) {
+            throw new TaskLoadException(e.getMessage(), List.of(e.getMessage()), e);
+        }
+        Map<String, String> aliases = new LinkedHashMap<>(Aliases.defaultImageAliases());
+        aliases.putAll(config.imageAliases());
+        RenderContext context = RenderContext.builder()
+                .id(runId)
+                .registry(options.registry())
+                .commit(options.commit())
+                .branch(options.branch())
+                .repository(options.repository())
+                .gitTag(options.gitTag())
+                .triggeredBy(options.triggeredBy())
+                .taskName(options.taskName())
+                .osVersion(options.osVersion())
+                .sharedVolume(options.sharedVolume().orElse(""))
+                .date(date)
+                .values(values)
+                .imageAliases(aliases)
+                .build();
         return TaskFiles.loader()
                 .strict(options.strict())
+                .renderContext(context)
                 .secrets(secrets::resolveStrict)
                 .workingDirectoryDefault(options.workingDirectoryDefault())
                 .networkDefault(options.networkDefault())

@@ -1,0 +1,110 @@
+package io.multistep.runner;
+
+import io.multistep.spec.BuildStep;
+import io.multistep.spec.CmdStep;
+import io.multistep.spec.LoadResult;
+import io.multistep.spec.Network;
+import io.multistep.spec.Problem;
+import io.multistep.spec.PushStep;
+import io.multistep.spec.Step;
+import io.multistep.spec.StepOptions;
+import io.multistep.spec.Task;
+import io.multistep.spec.VolumeMount;
+import java.io.PrintStream;
+
+/**
+ * {@code exec --dry-run}: prints the rendered task, the step graph and, per step, what the Docker
+ * runtime would do (image, command, env, mounts, network), and runs nothing.
+ */
+final class DryRun {
+
+    private DryRun() {}
+
+    static int print(TaskInputs inputs, PrintStream out, PrintStream err) {
+        LoadResult result = inputs.loader(false).load(inputs.text(), inputs.sourceName());
+        result.problems().stream().map(Problem::toString).forEach(err::println);
+        if (result.hasErrors() || result.task() == null) {
+            return Main.INVALID;
+        }
+        Task task = result.task();
+        out.println("# Rendered task");
+        out.print(result.renderedText());
+        if (!result.renderedText().endsWith("\n")) {
+            out.println();
+        }
+        out.println();
+        out.println("# Step graph");
+        out.print(GraphCommand.render(task, "text"));
+        out.println();
+        out.println("# Operations");
+        for (Network n : task.networks()) {
+            out.println(n.skipCreation()
+                    ? "use existing network " + n.name()
+                    : "create network " + n.name() + (n.driver().isEmpty() ? "" : " --driver " + n.driver())
+                            + (n.ipv6() ? " --ipv6" : ""));
+        }
+        task.volumes().forEach(v -> out.println("create volume " + v.name() + " with files " + v.secret().keySet()));
+        for (Step step : task.steps()) {
+            out.println(describe(step));
+        }
+        return Main.OK;
+    }
+
+    static String describe(Step step) {
+        StepOptions o = step.options();
+        StringBuilder b = new StringBuilder("step ").append(step.id());
+        if (!o.dependencies().isEmpty()) {
+            b.append(" (after ").append(String.join(", ", o.dependencies())).append(')');
+        }
+        b.append(":\n");
+        if (step instanceof PushStep p) {
+            p.images().forEach(i -> b.append("  push ").append(i).append('\n'));
+            return b.toString().stripTrailing();
+        }
+        if (step instanceof CmdStep c) {
+            String cmd = c.cmd().strip();
+            int space = cmd.indexOf(' ');
+            b.append("  image: ").append(space < 0 ? cmd : cmd.substring(0, space)).append('\n');
+            b.append("  command: ").append(space < 0 ? "(image default)" : cmd.substring(space + 1).strip()).append('\n');
+            if (o.pull()) {
+                b.append("  pull first (attempts: ").append(1 + o.cmdDownloadRetries()).append(")\n");
+            }
+            if (!o.entryPoint().isEmpty()) {
+                b.append("  entrypoint: ").append(o.entryPoint()).append('\n');
+            }
+        } else if (step instanceof BuildStep bs) {
+            b.append("  docker build ").append(bs.build()).append('\n');
+            if (!bs.tags().isEmpty()) {
+                b.append("  tags: ").append(String.join(", ", bs.tags())).append('\n');
+            }
+        }
+        b.append("  env: HOME=/acb/home");
+        o.env().forEach(e -> b.append(", ").append(e));
+        b.append('\n');
+        b.append("  workdir: ").append(o.disableWorkingDirectoryOverride() ? "(image default)" : workdir(o.workingDirectory()))
+                .append('\n');
+        b.append("  mounts: <context>:/workspace");
+        for (VolumeMount m : o.volumeMounts()) {
+            b.append(", ").append(m.name()).append(':').append(m.mountPath());
+        }
+        b.append('\n');
+        b.append("  network: ").append(o.network().isEmpty() ? "(docker default)" : o.network())
+                .append(" as alias ").append(step.id()).append('\n');
+        b.append("  timeout: ").append(o.timeout()).append("s, retries: ").append(o.retries())
+                .append(", repeat: ").append(o.repeat());
+        if (o.detach()) {
+            b.append(", detached");
+        }
+        if (o.keep()) {
+            b.append(", kept");
+        }
+        return b.toString();
+    }
+
+    private static String workdir(String dir) {
+        if (dir.isEmpty()) {
+            return "/workspace";
+        }
+        return dir.startsWith("/") ? dir : "/workspace/" + dir;
+    }
+}

@@ -1,0 +1,227 @@
+package io.multistep.runner;
+
+import io.multistep.docker.DockerRuntime;
+import io.multistep.engine.Engine;
+import io.multistep.engine.RunHandle;
+import io.multistep.engine.RunListener;
+import io.multistep.engine.RunOptions;
+import io.multistep.engine.RunResult;
+import io.multistep.engine.RunStatus;
+import io.multistep.engine.SecretResolvers;
+import io.multistep.engine.TaskLoadException;
+import io.multistep.engine.TaskSource;
+import io.multistep.engine.spi.SecretResolver;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sun.misc.Signal;
+
+/** {@code multistep exec}: runs a task file, like the reference's {@code acb exec}. */
+@Command(name = "exec", mixinStandardHelpOptions = true,
+        description = "Runs a task file on the Docker engine (like 'acb exec').")
+final class ExecCommand implements Callable<Integer> {
+
+    @Mixin
+    RenderFlags render;
+
+    @Mixin
+    ModelFlags model;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The task name ({{.Run.TaskName}}).")
+    String name = "";
+
+    @Option(names = "--credential", paramLabel = "JSON",
+            description = "A registry credential as the reference's JSON (repeatable); opaque credentials only.")
+    List<String> credentials = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Prints the rendered task, the step graph and what each step would do; runs nothing.")
+    boolean dryRun;
+
+    @Option(names = "--debug", description = "Logs the engine's and the runtime's debug messages.")
+    boolean debug;
+
+    @Option(names = "--secret", paramLabel = "ID=VALUE", description = "A secret's value (repeatable).")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--secret-env", paramLabel = "ID=VAR",
+            description = "Takes a secret's value from an environment variable (repeatable).")
+    List<String> secretEnv = new ArrayList<>();
+
+    @Option(names = "--secrets-file", paramLabel = "FILE",
+            description = "A YAML or properties file of secret id to value.")
+    Path secretsFile;
+
+    @Option(names = "--max-parallel", paramLabel = "N", description = "At most N steps at once (default: unlimited).")
+    int maxParallel;
+
+    @Option(names = "--total-timeout", paramLabel = "SECONDS", description = "A limit for the whole run.")
+    Integer totalTimeout;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Writes a JSON run report.")
+    Path report;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Writes a JUnit XML report, one test case per step.")
+    Path junit;
+
+    @Option(names = "--output", paramLabel = "text|json", description = "text (default) or json: one event per line on stdout.")
+    String output = "text";
+
+    @Option(names = "--no-color", description = "No colours, even on a terminal.")
+    boolean noColor;
+
+    @Option(names = "--quiet", description = "Does not print the steps' output (the summary still).")
+    boolean quiet;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONTEXT",
+            description = "The run's source folder: /workspace of every step and the build context '.' (default: .).")
+    Path context;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Logging.configure(debug);
+        if (!output.equals("text") && !output.equals("json")) {
+            err.println("error: --output must be text or json, found '" + output + "'");
+            return Main.INVALID;
+        }
+        TaskInputs inputs;
+        try {
+            inputs = TaskInputs.from(render, model, name);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return Main.INVALID;
+        }
+        RunOptions.Builder options = inputs.runOptions();
+        try {
+            for (String c : credentials) {
+                options.credential(Credentials.parse(c));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error creating registry credentials from given list: " + e.getMessage());
+            return Main.INVALID;
+        }
+        Path contextDir = (context == null ? Path.of(".") : context).toAbsolutePath().normalize();
+        if (!Files.isDirectory(contextDir)) {
+            err.println("error: the context " + contextDir + " is not a folder");
+            return Main.INVALID;
+        }
+        options.context(contextDir);
+        if (totalTimeout != null) {
+            options.totalTimeout(Duration.ofSeconds(totalTimeout));
+        }
+        List<SecretResolver> secretResolvers;
+        try {
+            secretResolvers = secretResolvers();
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return Main.INVALID;
+        }
+        if (dryRun) {
+            return DryRun.print(inputs, out, err);
+        }
+
+        boolean json = output.equals("json");
+        boolean colour = !noColor && !json && System.console() != null && System.getenv("NO_COLOR") == null;
+        try (DockerRuntime runtime = DockerRuntime.builder().build();
+                TextOutput text = json ? null : new TextOutput(out, err, colour, quiet, Duration.ofSeconds(30))) {
+            RunListener listener = json ? new JsonEventOutput(out) : text;
+            Engine.Builder builder = Engine.builder().runtime(runtime).listener(listener);
+            secretResolvers.forEach(builder::secretResolver);
+            Engine engine = builder
+                    .imageAliases(inputs.imageAliases())
+                    .maxParallelSteps(maxParallel)
+                    .build();
+            RunHandle handle = engine.start(inputs.source(), options.build());
+            AtomicBoolean interrupted = new AtomicBoolean();
+            Signal.handle(new Signal("INT"), s -> cancel(handle, interrupted, err));
+            Signal.handle(new Signal("TERM"), s -> cancel(handle, interrupted, err));
+            RunResult result;
+            try {
+                result = handle.result().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof TaskLoadException tle) {
+                    tle.problems().forEach(err::println);
+                    if (tle.problems().isEmpty()) {
+                        err.println(tle.getMessage());
+                    }
+                    return Main.INVALID;
+                }
+                err.println("error: " + cause.getMessage());
+                return Main.FAILED;
+            } catch (InterruptedException e) {
+                handle.cancel();
+                Thread.currentThread().interrupt();
+                return Main.CANCELLED;
+            }
+            writeReports(result, err);
+            if (result.status() == RunStatus.CANCELLED || interrupted.get()) {
+                return Main.CANCELLED;
+            }
+            if (!result.succeeded()) {
+                err.println(result.failureMessage().orElse("run failed"));
+                return Main.FAILED;
+            }
+            return Main.OK;
+        }
+    }
+
+    private static void cancel(RunHandle handle, AtomicBoolean interrupted, PrintStream err) {
+        if (interrupted.compareAndSet(false, true)) {
+            err.println("Cancelling run " + handle.runId() + ": stopping steps and removing their resources...");
+            handle.cancel();
+        }
+    }
+
+    private void writeReports(RunResult result, PrintStream err) {
+        try {
+            if (report != null) {
+                Reports.writeRunReport(result, report);
+            }
+            if (junit != null) {
+                Reports.writeJunit(result, name.isEmpty() ? "multistep" : name, junit);
+            }
+        } catch (IOException e) {
+            err.println("error: cannot write a report: " + e.getMessage());
+        }
+    }
+
+    private List<SecretResolver> secretResolvers() throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (secretsFile != null) {
+            values.putAll(SecretsFile.read(secretsFile));
+        }
+        for (String s : secrets) {
+            String[] kv = splitPair(s, "--secret", "ID=VALUE");
+            values.put(kv[0], kv[1]);
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String s : secretEnv) {
+            String[] kv = splitPair(s, "--secret-env", "ID=VAR");
+            env.put(kv[0], kv[1]);
+        }
+        return List.of(SecretResolvers.fromMap(values), SecretResolvers.fromEnvironment(env));
+    }
+
+    static String[] splitPair(String pair, String flag, String form) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException(flag + " expects " + form + ", found '" + pair + "'");
+        }
+        return new String[] {pair.substring(0, eq), pair.substring(eq + 1)};
+    }
+}

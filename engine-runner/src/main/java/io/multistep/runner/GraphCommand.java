@@ -1,0 +1,116 @@
+package io.multistep.runner;
+
+import io.multistep.spec.LoadResult;
+import io.multistep.spec.Problem;
+import io.multistep.spec.Step;
+import io.multistep.spec.StepGraph;
+import io.multistep.spec.Task;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code multistep graph}: the step graph as an indented tree, or as Mermaid or Graphviz dot. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Prints the step graph as a tree (default), Mermaid or Graphviz dot.")
+final class GraphCommand implements Callable<Integer> {
+
+    @Mixin
+    RenderFlags render;
+
+    @Mixin
+    ModelFlags model;
+
+    @Option(names = "--format", paramLabel = "text|mermaid|dot", description = "The output format (default: text).")
+    String format = "text";
+
+    @Override
+    public Integer call() {
+        Logging.configure(false);
+        if (!List.of("text", "mermaid", "dot").contains(format)) {
+            System.err.println("error: --format must be text, mermaid or dot, found '" + format + "'");
+            return Main.INVALID;
+        }
+        TaskInputs inputs;
+        try {
+            inputs = TaskInputs.from(render, model, "");
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println(e.getMessage());
+            return Main.INVALID;
+        }
+        LoadResult result = inputs.loader(false).load(inputs.text(), inputs.sourceName());
+        if (result.hasErrors() || result.task() == null) {
+            result.problems().stream().map(Problem::toString).forEach(System.err::println);
+            return Main.INVALID;
+        }
+        System.out.print(render(result.task(), format));
+        System.out.flush();
+        return Main.OK;
+    }
+
+    /** Renders the graph of a task in a format. */
+    static String render(Task task, String format) {
+        StepGraph graph = StepGraph.of(task);
+        StringBuilder out = new StringBuilder();
+        switch (format) {
+            case "mermaid" -> {
+                out.append("graph TD\n");
+                for (Step s : task.steps()) {
+                    out.append("  ").append(node(s.id())).append("[\"").append(s.id()).append(" (")
+                            .append(s.kind().key()).append(")\"]\n");
+                }
+                for (Step s : task.steps()) {
+                    for (String dep : graph.dependenciesOf(s.id())) {
+                        out.append("  ").append(node(dep)).append(" --> ").append(node(s.id())).append('\n');
+                    }
+                }
+            }
+            case "dot" -> {
+                out.append("digraph steps {\n  rankdir=TB;\n");
+                for (Step s : task.steps()) {
+                    out.append("  \"").append(s.id()).append("\" [label=\"").append(s.id()).append("\\n")
+                            .append(s.kind().key()).append("\"];\n");
+                }
+                for (Step s : task.steps()) {
+                    for (String dep : graph.dependenciesOf(s.id())) {
+                        out.append("  \"").append(dep).append("\" -> \"").append(s.id()).append("\";\n");
+                    }
+                }
+                out.append("}\n");
+            }
+            default -> {
+                Set<String> printed = new HashSet<>();
+                for (String root : graph.roots()) {
+                    tree(graph, root, "", printed, out);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void tree(StepGraph graph, String id, String indent, Set<String> printed, StringBuilder out) {
+        Step step = graph.step(id);
+        List<String> deps = graph.dependenciesOf(id);
+        out.append(indent).append(id).append(" (").append(step.kind().key()).append(')');
+        if (deps.size() > 1) {
+            out.append(" after ").append(String.join(", ", deps));
+        }
+        if (!printed.add(id)) {
+            out.append(" ^\n"); // already shown with its dependents above
+            return;
+        }
+        out.append('\n');
+        for (String child : graph.dependentsOf(id)) {
+            tree(graph, child, indent + "  ", printed, out);
+        }
+    }
+
+    private static String node(String id) {
+        return "s_" + id.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+}

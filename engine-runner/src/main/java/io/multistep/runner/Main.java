@@ -1,0 +1,70 @@
+package io.multistep.runner;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code multistep} command line: a drop-in for the reference's {@code acb exec} and
+ * {@code acb render}, plus {@code validate}, {@code graph} and {@code prune}.
+ *
+ * <p>Exit status: 0 success; 1 the run failed; 2 invalid input or usage; 130 cancelled.
+ */
+@Command(name = "multistep",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Runs ACR multi-step task files (acb.yaml) on a Docker engine.",
+        subcommands = {ExecCommand.class, RenderCommand.class, ValidateCommand.class, GraphCommand.class,
+            PruneCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** The run succeeded. */
+    static final int OK = 0;
+    /** The run failed. */
+    static final int FAILED = 1;
+    /** The input or the command line was invalid. */
+    static final int INVALID = 2;
+    /** The run was cancelled by SIGINT or SIGTERM. */
+    static final int CANCELLED = 130;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line and returns its exit status (for tests and embedding).
+     *
+     * @param args the arguments
+     * @return the exit status
+     */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        // Usage errors are "invalid input" (2), like problems in the task file.
+        cli.setExitCodeExceptionMapper(e -> INVALID);
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return INVALID;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"multistep " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
