@@ -71,6 +71,8 @@ public final class DockerSession implements RuntimeSession {
     /** Step id → ids of containers of its current attempt (detached ones stay until close). */
     private final Map<String, Set<String>> containers = new ConcurrentHashMap<>();
     private final Set<String> kept = ConcurrentHashMap.newKeySet();
+    /** Images seen present in this run. */
+    private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
     private final RegistryAuth auth;
     private volatile String workspaceSource;
     private volatile String homeVolume;
@@ -417,10 +419,14 @@ public final class DockerSession implements RuntimeSession {
     /** Makes sure the image exists, pulling it when missing or when the step asks (execution.md §3 pull). */
     void ensureImage(String stepId, String image, boolean forcePull, int retries, int retryDelaySeconds,
             StepOutput output) throws RuntimeFailure, InterruptedException {
+        if (!forcePull && knownImages.contains(image)) {
+            return; // saves a round trip per step; a removed image then fails at create (IMAGE_NOT_FOUND)
+        }
         boolean present;
         try {
             docker.inspectImageCmd(image).exec();
             present = true;
+            knownImages.add(image);
         } catch (NotFoundException e) {
             present = false;
         } catch (RuntimeException e) {
