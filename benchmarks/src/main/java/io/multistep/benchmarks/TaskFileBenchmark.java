@@ -3,6 +3,9 @@ package io.multistep.benchmarks;
 import io.multistep.spec.LoadResult;
 import io.multistep.spec.StepGraph;
 import io.multistep.spec.TaskFiles;
+import io.multistep.spec.template.RenderContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,23 +37,64 @@ public class TaskFileBenchmark {
 
     private String text;
     private TaskFiles.Loader loader;
+    private String template;
+    private TaskFiles.Loader templatingLoader;
 
     /** Generates the task file once per trial. */
     @Setup
     public void setUp() {
         text = generate(steps);
-        loader = TaskFiles.loader().build();
-        LoadResult r = loader.load(text, "bench.yaml");
+        loader = TaskFiles.loader().templating(false).build();
+        check(loader.load(text, "bench.yaml"));
+        template = generateTemplate(steps);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("registry", "registry.azurecr.io");
+        values.put("timeout", "300");
+        values.put("mode", "ci");
+        templatingLoader = TaskFiles.loader()
+                .renderContext(RenderContext.builder().values(values).registry("registry.azurecr.io").build())
+                .build();
+        check(templatingLoader.load(template, "bench.yaml"));
+    }
+
+    private void check(LoadResult r) {
         if (r.task() == null || r.task().steps().size() != steps) {
             throw new IllegalStateException("generated task does not load: " + r.problems());
         }
     }
 
     /**
+     * A v1.1.0 template: an alias block, values, run variables, and the steps produced by
+     * {@code range} loops (ten literal groups, each looping over a list of 100 names).
+     */
+    public static String generateTemplate(int n) {
+        StringBuilder b = new StringBuilder();
+        b.append("version: v1.1.0\nstepTimeout: {{.Values.timeout}}\n");
+        b.append("alias:\n  values:\n    golang: mcr.microsoft.com/oss/go/microsoft/golang:1.22\n");
+        b.append("env: [MODE={{.Values.mode}}]\nsteps:\n");
+        int groups = 10;
+        int per = n / groups;
+        for (int g = 0; g < groups; g++) {
+            b.append("{{- range $i, $n := list");
+            for (int i = 0; i < per; i++) {
+                b.append(" \"g").append(g).append('s').append(i).append('"');
+            }
+            b.append(" }}\n");
+            b.append("  - id: {{ $n }}\n");
+            b.append("    cmd: $golang go test ./pkg/{{ $n }} -run {{ $n | upper }}\n");
+            b.append("    env: [STEP={{ $i }}, REG={{ $.Run.Registry }}]\n");
+            b.append("    timeout: {{ $.Values.timeout }}\n");
+            b.append("    when: [\"-\"]\n");
+            b.append("{{- end }}\n");
+        }
+        return b.toString();
+    }
+
+    /**
      * A realistic mix: cmd, build and push steps with ids, dependencies, env, timeouts, retries,
      * ports and volume mounts; task-level env, secrets and volumes.
      */
-    static String generate(int n) {
+    public static String generate(int n) {
         StringBuilder b = new StringBuilder(n * 200);
         b.append("version: v1.0.0\nstepTimeout: 900\nworkingDirectory: /src\n");
         b.append("env:\n  - REGION=westeurope\n  - \"A=1,B=2\"\n");
@@ -81,7 +125,14 @@ public class TaskFileBenchmark {
         return b.toString();
     }
 
-    /** Parse, validate, apply defaults and build the graph. */
+    /** Full pipeline: comments, version, aliases, Go-template rendering, parse, validate, graph. */
+    @Benchmark
+    public StepGraph renderParseAndValidate() {
+        LoadResult r = templatingLoader.load(template, "bench.yaml");
+        return StepGraph.of(r.task());
+    }
+
+    /** Parse, validate, apply defaults and build the graph (no templating). */
     @Benchmark
     public StepGraph parseAndValidate() {
         LoadResult r = loader.load(text, "bench.yaml");
