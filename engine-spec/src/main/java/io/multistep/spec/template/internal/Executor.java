@@ -347,7 +347,7 @@ public final class Executor {
     }
 
     private void notAFunction(List<Node> args, Object fin) {
-        if (args.size() > 1 || fin != MISSING) {
+        if (args != null && args.size() > 1 || fin != MISSING) {
             throw error("can't give argument to non-function " + args.get(0));
         }
     }

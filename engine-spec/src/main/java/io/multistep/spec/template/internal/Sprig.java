@@ -1044,8 +1044,8 @@ public final class Sprig {
             }
             case 3: {
                 int start = i(a[0]);
-                int end = i(a[1]);
-                int step = i(a[2]);
+                int step = i(a[1]);
+                int end = i(a[2]);
                 if (end < start) {
                     inc = -1;
                     if (step > 0) {
