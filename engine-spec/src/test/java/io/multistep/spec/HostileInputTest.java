@@ -57,7 +57,34 @@ class HostileInputTest {
             prev = c;
         }
         b.append("steps: *j\n");
-        assertThat(onlyError(b.toString()).message()).startsWith("yaml: too many aliases");
+        // Nothing is expanded: the first level already has the wrong shape.
+        LoadResult r = loadFast(b.toString());
+        assertThat(r.task()).isNull();
+        assertThat(r.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).startsWith("cannot unmarshal !!seq into graph.Step"));
+    }
+
+    @Test
+    void moreThanAThousandCollectionAliasesAreRejected() {
+        String text = "a: &a [x]\nb: [" + "*a, ".repeat(1500) + "*a]\n";
+        assertThat(onlyError(text).message()).startsWith("yaml: too many aliases");
+    }
+
+    @Test
+    void aMergeKeyPerStepIsFineEvenForHundredsOfSteps() {
+        String text = "d: &d {timeout: 5}\nsteps:\n" + "  - {<<: *d, cmd: x}\n".repeat(500);
+        LoadResult r = loadFast(text);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.task().steps()).hasSize(500).allSatisfy(s -> assertThat(s.options().timeout()).isEqualTo(5));
+    }
+
+    @Test
+    void mergeBombIsStoppedByTheMergeBudget() {
+        StringBuilder b = new StringBuilder("m0: &m0 {keep: true}\n");
+        for (int i = 1; i <= 40; i++) {
+            b.append("m").append(i).append(": &m").append(i).append(" {<<: [*m").append(i - 1).append(", *m").append(i - 1).append("]}\n");
+        }
+        b.append("steps:\n  - {<<: *m40, cmd: x}\n");
+        assertThat(onlyError(b.toString()).message()).startsWith("yaml: merge keys (<<) expand to more than");
     }
 
     @Test

@@ -38,8 +38,15 @@ public final class TaskReader {
 
     /** Largest document we parse, in code points: far above any real task file, stops runaway input. */
     public static final int CODE_POINT_LIMIT = 8 * 1024 * 1024;
-    /** Alias references to collections allowed in one document (blocks "billion laughs"). */
-    public static final int MAX_ALIASES = 50;
+    /**
+     * Alias references to collections allowed in one document. Not 50: real files use
+     * {@code <<: *defaults} once per step and yaml.v2 accepts that. Our decoder never expands an
+     * alias beyond the task schema, and merge keys have their own budget ({@link #MERGE_BUDGET}),
+     * so "billion laughs" cannot blow up here.
+     */
+    public static final int MAX_ALIASES = 1000;
+    /** Mapping entries that merge keys ({@code <<}) may apply in one document (blocks merge bombs). */
+    public static final int MERGE_BUDGET = 100_000;
     /** Deepest nesting of collections; task files need fewer than ten levels. */
     public static final int MAX_DEPTH = 100;
 
@@ -635,12 +642,27 @@ public final class TaskReader {
                 && (PLAIN.equals(sn.getTag()) || Tag.MERGE.equals(sn.getTag()));
     }
 
+    private int mergeWork;
+    private boolean mergeBudgetReported;
+
     private void forEachMerged(Node v, java.util.function.Consumer<MappingNode> apply) {
+        if (mergeWork > MERGE_BUDGET) {
+            if (!mergeBudgetReported) {
+                mergeBudgetReported = true;
+                errors++;
+                problems.error(v, "yaml: merge keys (<<) expand to more than " + MERGE_BUDGET + " entries");
+            }
+            return;
+        }
         if (v instanceof MappingNode m) {
+            mergeWork += m.getValue().size();
             apply.accept(m);
         } else if (v instanceof SequenceNode seq && seq.getValue().stream().allMatch(n -> n instanceof MappingNode)) {
             // yaml.v2 steps backwards: earlier maps take precedence.
             List<Node> items = seq.getValue();
+            for (Node n : items) {
+                mergeWork += ((MappingNode) n).getValue().size();
+            }
             for (int i = items.size() - 1; i >= 0; i--) {
                 apply.accept((MappingNode) items.get(i));
             }
