@@ -79,14 +79,15 @@ class EngineSchedulerTest {
 
     @Test
     void startDelayComesBeforeTheStepAndIsNotPartOfTheTimeout() {
-        fake.step("a").afterMillis(20);
-        // startDelay 100 ms, timeout 50 ms, attempt 20 ms: succeeds because the delay is not timed.
-        RunResult result = run(task(cmd("a", o -> o.startDelay(10).timeout(5))));
+        fake.step("a").afterMillis(5);
+        // startDelay 400 ms, timeout 200 ms, attempt 5 ms: succeeds because the delay is not timed
+        // (wide margins: the suite shares two cores with a Docker engine).
+        RunResult result = run(task(cmd("a", o -> o.startDelay(40).timeout(20))));
 
         assertThat(result.succeeded()).isTrue();
         RunEvent.StepStarted started = events.events(RunEvent.StepStarted.class).get(0);
-        assertThat(started.startDelay()).isEqualTo(Duration.ofMillis(100));
-        assertThat(fake.calls("a").get(0).start()).isAfterOrEqualTo(started.time().plusMillis(100));
+        assertThat(started.startDelay()).isEqualTo(Duration.ofMillis(400));
+        assertThat(fake.calls("a").get(0).start()).isAfterOrEqualTo(started.time().plusMillis(400));
     }
 
     @Test
