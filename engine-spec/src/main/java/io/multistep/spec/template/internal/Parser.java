@@ -44,6 +44,7 @@ public final class Parser {
     private int idx;
     private List<String> vars = new ArrayList<>();
     private int actionLine;
+    private int actionStart;
     private int rangeDepth;
     private int depth;
 
@@ -162,6 +163,7 @@ public final class Parser {
                 return new TextNode(token.pos(), token.val());
             case LEFT_DELIM:
                 actionLine = token.line();
+                actionStart = token.pos();
                 try {
                     return action();
                 } finally {
@@ -199,7 +201,8 @@ public final class Parser {
         idx--;
         Item t = peek();
         PipeNode pipe = pipeline("command", Type.RIGHT_DELIM);
-        return new ActionNode(t.pos(), t.line(), pipe);
+        // Output of an action maps to its "{{" in the source map.
+        return new ActionNode(actionStart, t.line(), pipe);
     }
 
     private Node breakControl(Item token, String word) {
