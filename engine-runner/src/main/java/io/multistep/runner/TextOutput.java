@@ -39,6 +39,7 @@ final class TextOutput implements RunListener, AutoCloseable {
     private final boolean quiet;
     private final Duration silenceInterval;
     private final Map<String, String> colourOf = new HashMap<>();
+    private final Map<String, io.multistep.spec.StepOptions> stepOptions = new HashMap<>();
     private final Map<String, Instant> lastActivity = new ConcurrentHashMap<>();
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
@@ -61,6 +62,7 @@ final class TextOutput implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void runStarted(RunEvent.RunStarted e) {
+        e.task().steps().forEach(s -> stepOptions.put(s.id(), s.options()));
         int i = 0;
         for (String id : e.stepIds()) {
             colourOf.put(id, COLOURS[i++ % COLOURS.length]);
@@ -73,8 +75,11 @@ final class TextOutput implements RunListener, AutoCloseable {
     public synchronized void stepStarted(RunEvent.StepStarted e) {
         startedAt.put(e.stepId(), e.time());
         lastActivity.put(e.stepId(), e.time());
-        note("Executing step ID: " + e.stepId() + " (" + e.kind().key() + "). Timeout(sec): "
-                + e.timeout().toSeconds());
+        // The reference's own line, so that logs read the same with either runner.
+        io.multistep.spec.StepOptions o = stepOptions.get(e.stepId());
+        note("Executing step ID: " + e.stepId() + ". Timeout(sec): " + e.timeout().toSeconds()
+                + ", Working directory: '" + (o == null ? "" : o.workingDirectory()) + "', Network: '"
+                + (o == null ? "" : o.network()) + "'");
     }
 
     @Override
@@ -144,6 +149,8 @@ final class TextOutput implements RunListener, AutoCloseable {
                 w[i] = Math.max(w[i], row[i].length());
             }
         }
+        err.println();
+        result.summaryLines().forEach(err::println); // the reference's per-step lines
         err.println();
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
