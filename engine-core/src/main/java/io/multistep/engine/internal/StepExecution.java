@@ -245,7 +245,8 @@ final class StepExecution implements Runnable {
                     try {
                         sleep(delay);
                     } catch (InterruptedException e) {
-                        errors.add(error);
+                        // Stopped while waiting to retry: the iteration ends with the stop (timeout,
+                        // cancellation), not with the attempt that will be retried, as in the reference.
                         lastFailure = failure;
                         stoppedEarly = true;
                         break outer;
