@@ -3,6 +3,7 @@ package io.multistep.docker.internal;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import io.multistep.engine.spi.ImageDependency;
 import io.multistep.engine.spi.ImageRecord;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.spi.RuntimeFailure.Kind;
@@ -192,7 +193,37 @@ final class ImageBuilder {
         if (images.isEmpty()) {
             images.add(new ImageRecord(imageId, imageId, false));
         }
-        return new StepOutcome(0, Optional.empty(), images, List.of());
+        return new StepOutcome(0, Optional.empty(), images, dependencies(dockerfile, cmd));
+    }
+
+    /** The reference's dependency report for this build; a problem reading it never fails the build. */
+    private List<ImageDependency> dependencies(Path dockerfile, BuildCommand cmd) {
+        try {
+            return DependencyScanner.scan(Files.readString(dockerfile), cmd.tags(), cmd.buildArgs(), cmd.target(),
+                    this::localDigest);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The repository digest the engine knows for a reference ({@code RepoDigests}), or empty. */
+    private String localDigest(String reference) {
+        try {
+            List<String> digests = session.docker().inspectImageCmd(reference).exec().getRepoDigests();
+            if (digests == null) {
+                return "";
+            }
+            String name = ImageRef.parse(reference).name();
+            for (String d : digests) {
+                int at = d.indexOf('@');
+                if (at > 0 && (d.substring(0, at).equals(name) || digests.size() == 1)) {
+                    return d.substring(at + 1);
+                }
+            }
+            return "";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** The step's working directory on this machine: the run's context plus the path under /workspace. */
