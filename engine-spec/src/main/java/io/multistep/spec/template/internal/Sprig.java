@@ -202,6 +202,60 @@ public final class Sprig {
             ad.update(s(a[0]).getBytes(StandardCharsets.UTF_8));
             return Long.toString(ad.getValue());
         }, STRING);
+        // Sprig's urlParse/urlJoin, on Go's url.URL field names.
+        f("urlParse", a -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            try {
+                java.net.URI u = new java.net.URI(s(a[0]));
+                r.put("scheme", nz(u.getScheme()));
+                r.put("host", nz(u.getRawAuthority()).replaceFirst("^[^@]*@", ""));
+                r.put("hostname", nz(u.getHost()));
+                r.put("path", nz(u.getPath()));
+                r.put("query", nz(u.getRawQuery()));
+                r.put("opaque", u.isOpaque() ? nz(u.getRawSchemeSpecificPart()) : "");
+                r.put("fragment", nz(u.getFragment()));
+                r.put("userinfo", nz(u.getRawUserInfo()));
+            } catch (java.net.URISyntaxException e) {
+                throw new FuncError("unable to parse url: " + e.getMessage());
+            }
+            return r;
+        }, STRING);
+        f("urlJoin", a -> {
+            Map<String, Object> d = map(a[0]);
+            StringBuilder sb = new StringBuilder();
+            String scheme = field(d, "scheme");
+            if (!scheme.isEmpty()) {
+                sb.append(scheme).append(':');
+            }
+            String opaque = field(d, "opaque");
+            if (!opaque.isEmpty()) {
+                sb.append(opaque);
+            } else {
+                String host = field(d, "host");
+                String user = field(d, "userinfo");
+                if (!scheme.isEmpty() || !host.isEmpty() || !user.isEmpty()) {
+                    sb.append("//");
+                    if (!user.isEmpty()) {
+                        sb.append(user).append('@');
+                    }
+                    sb.append(host);
+                }
+                String path = field(d, "path");
+                if (!path.isEmpty() && !path.startsWith("/") && !host.isEmpty()) {
+                    sb.append('/');
+                }
+                sb.append(path);
+            }
+            String query = field(d, "query");
+            if (!query.isEmpty()) {
+                sb.append('?').append(query);
+            }
+            String fragment = field(d, "fragment");
+            if (!fragment.isEmpty()) {
+                sb.append('#').append(fragment);
+            }
+            return sb.toString();
+        }, MAP);
         f("toString", a -> strval(a[0]), ANY);
         f("atoi", a -> {
             Long n = atoi(s(a[0]));
@@ -1071,6 +1125,15 @@ public final class Sprig {
     // ------------------------------------------------------------------ dicts
 
     @SuppressWarnings("unchecked")
+    private static String field(Map<String, Object> d, String key) {
+        Object v = d.get(key);
+        return v == null ? "" : strval(v);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     private static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
