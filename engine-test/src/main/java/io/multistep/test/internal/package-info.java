@@ -1,0 +1,2 @@
+/** Internals of the test kit; not an API: use {@link io.multistep.test}. */
+package io.multistep.test.internal;
