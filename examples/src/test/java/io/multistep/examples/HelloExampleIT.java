@@ -25,7 +25,7 @@ class HelloExampleIT {
                 "--id", runId, "--no-color", ".");
 
         assertThat(outcome.exitCode()).as("exit code; stderr:\n%s", outcome.stderr()).isZero();
-        assertThat(outcome.stdout()).contains("run  | Hello from a Multistep task: built, pushed and run.");
+        assertThat(outcome.stdout()).containsPattern("(?m)^run +\\| Hello from a Multistep task: built, pushed and run\\.$");
         assertThat(outcome.stderr()).contains("build", "push", "run").containsPattern("succeeded");
 
         HttpResponse<String> tags = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
