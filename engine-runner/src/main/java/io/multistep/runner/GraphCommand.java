@@ -31,7 +31,6 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Logging.configure(false);
         if (!List.of("text", "mermaid", "dot").contains(format)) {
             System.err.println("error: --format must be text, mermaid or dot, found '" + format + "'");
             return Main.INVALID;

@@ -1,5 +1,6 @@
 package io.multistep.runner;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Runs ACR multi-step task files (acb.yaml) on a Docker engine.",
         subcommands = {ExecCommand.class, RenderCommand.class, ValidateCommand.class, GraphCommand.class,
             PruneCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** The run succeeded. */
     static final int OK = 0;
@@ -54,9 +55,12 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** {@code multistep} without a command: a usage error, so the usage goes to stderr. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        System.err.println("error: a command is required");
+        CommandLine.usage(this, System.err);
+        return INVALID;
     }
 
     /** Reads the version from the jar's manifest. */

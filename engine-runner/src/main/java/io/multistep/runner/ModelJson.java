@@ -95,10 +95,9 @@ final class ModelJson {
         o.exitedWith().forEach(with::add);
         ArrayNode without = s.putArray("exitedWithout");
         o.exitedWithout().forEach(without::add);
-        if (step instanceof BuildStep b) {
-            strings(s.putArray("tags"), b.tags());
-            strings(s.putArray("buildArgs"), b.buildArgs());
-        }
+        // Every step has every key (empty for the kinds they do not apply to): one shape for consumers.
+        strings(s.putArray("tags"), step instanceof BuildStep b ? b.tags() : java.util.List.of());
+        strings(s.putArray("buildArgs"), step instanceof BuildStep b ? b.buildArgs() : java.util.List.of());
         return s;
     }
 

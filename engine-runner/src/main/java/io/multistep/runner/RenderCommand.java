@@ -30,7 +30,6 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        Logging.configure(false);
         if (render.file == null && render.encodedFile == null) {
             err.println("a task file or base64 encoded task file is required");
             return Main.INVALID;

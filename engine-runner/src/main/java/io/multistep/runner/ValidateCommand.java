@@ -32,7 +32,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Logging.configure(false);
         TaskInputs inputs;
         try {
             inputs = TaskInputs.from(render, model, "");
