@@ -30,7 +30,8 @@ public final class Json {
             sb.append("null");
         } else if (v instanceof String s) {
             string(sb, s, esc);
-        } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+        } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer
+                || v instanceof java.math.BigInteger) {
             sb.append(v);
         } else if (v instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {

@@ -1,5 +1,7 @@
 package io.multistep.spec.template.internal;
 
+import io.multistep.spec.internal.GoYamlScalar;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,76 +39,89 @@ public final class YamlSupport {
         }
     }
 
-    private static final class GoConstructor extends SafeConstructor {
-        GoConstructor(LoaderOptions o) {
-            super(o);
-            this.yamlConstructors.put(Tag.BOOL, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String v = ((ScalarNode) node).getValue().toLowerCase(java.util.Locale.ROOT);
-                    return v.equals("y") || v.equals("yes") || v.equals("true") || v.equals("on");
-                }
-            });
-            this.yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    return ((ScalarNode) node).getValue();
-                }
-            });
-            this.yamlConstructors.put(Tag.INT, new AbstractConstruct() {
-                private final ConstructYamlInt delegate = new ConstructYamlInt();
-
-                @Override
-                public Object construct(Node node) {
-                    Object v = delegate.construct(node);
-                    if (v instanceof Number n && !(v instanceof java.math.BigInteger)) {
-                        return n.longValue();
-                    }
-                    if (v instanceof java.math.BigInteger b) {
-                        return b.doubleValue();
-                    }
-                    return v;
-                }
-            });
-        }
-    }
+    private static final Resolver RESOLVER = new GoResolver();
 
     private static Yaml yaml() {
         LoaderOptions o = new LoaderOptions();
         o.setAllowDuplicateKeys(true);
         o.setMaxAliasesForCollections(100);
         o.setNestingDepthLimit(200);
-        return new Yaml(new GoConstructor(o), new Representer(new DumperOptions()), new DumperOptions(), o,
+        return new Yaml(new SafeConstructor(o), new Representer(new DumperOptions()), new DumperOptions(), o,
                 new GoResolver());
     }
 
-    /** Loads a document into Map/List/scalars; null for an empty document. */
+    /**
+     * Loads a document into Map/List/scalars the way yaml.v2 fills {@code map[string]interface{}}:
+     * plain scalars resolved by yaml.v2's rules ({@link GoYamlScalar}: {@code y}/{@code n} are
+     * booleans, {@code 12:30} stays a string, integers as Go's {@code ParseInt(s, 0, 64)}, numbers
+     * above {@code MaxInt64} as unsigned), mapping keys as the text written (so a key {@code n} is
+     * {@code "n"}, not {@code false}), timestamps kept as strings. Null for an empty document.
+     */
     public static Object load(String text) {
-        return normalize(yaml().load(text));
+        Node root = compose(text);
+        return root == null ? null : value(root, 0);
     }
 
-    private static Object normalize(Object o) {
-        if (o instanceof Map<?, ?> m) {
+    private static Object value(Node node, int depth) {
+        if (depth > 200) {
+            throw new IllegalArgumentException("document nested deeper than 200 levels");
+        }
+        if (node instanceof MappingNode m) {
             Map<String, Object> r = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                r.put(e.getKey() == null ? "" : GoFmt.sprintValue(normalize(e.getKey())), normalize(e.getValue()));
+            for (NodeTuple t : m.getValue()) {
+                Node k = t.getKeyNode();
+                if (k instanceof ScalarNode ks && ks.getTag().equals(Tag.MERGE)) {
+                    // "<<: *base" (or a list of them): entries of the merged maps, where not set here.
+                    List<Node> merged = t.getValueNode() instanceof SequenceNode sq ? sq.getValue()
+                            : List.of(t.getValueNode());
+                    for (Node mn : merged) {
+                        if (value(mn, depth + 1) instanceof Map<?, ?> mm) {
+                            mm.forEach((mk, mv) -> r.putIfAbsent((String) mk, mv));
+                        }
+                    }
+                    continue;
+                }
+                String key = k instanceof ScalarNode ks ? ks.getValue() : GoFmt.sprintValue(value(k, depth + 1));
+                r.put(key, value(t.getValueNode(), depth + 1));
             }
             return r;
         }
-        if (o instanceof List<?> l) {
-            List<Object> r = new ArrayList<>(l.size());
-            for (Object x : l) {
-                r.add(normalize(x));
+        if (node instanceof SequenceNode s) {
+            List<Object> r = new ArrayList<>(s.getValue().size());
+            for (Node x : s.getValue()) {
+                r.add(value(x, depth + 1));
             }
             return r;
         }
-        if (o instanceof Integer i) {
-            return i.longValue();
+        ScalarNode sc = (ScalarNode) node;
+        String text = sc.getValue();
+        boolean plain = sc.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+        // Quoted and block scalars are strings unless tagged; plain ones resolve implicitly.
+        Tag implicit = plain ? RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true) : Tag.STR;
+        if (!sc.getTag().equals(implicit)) {
+            // An explicit tag: the standard scalar tags convert, anything else is its text.
+            boolean standard = sc.getTag().equals(Tag.INT) || sc.getTag().equals(Tag.FLOAT)
+                    || sc.getTag().equals(Tag.BOOL) || sc.getTag().equals(Tag.NULL);
+            return standard ? scalar(GoYamlScalar.plain(text)) : text;
         }
-        if (o instanceof byte[] b) {
-            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return scalar(GoYamlScalar.plain(text));
+    }
+
+    private static Object scalar(GoYamlScalar s) {
+        switch (s.kind()) {
+            case NULL:
+                return null;
+            case BOOL:
+                return s.boolValue();
+            case INT:
+                return s.longValue();
+            case UINT:
+                return new java.math.BigInteger(Long.toUnsignedString(s.longValue()));
+            case FLOAT:
+                return s.doubleValue();
+            default:
+                return s.text();
         }
-        return o;
     }
 
     /** Composes the node tree (scalars keep their source text, as yaml.v2 uses for string targets). */
