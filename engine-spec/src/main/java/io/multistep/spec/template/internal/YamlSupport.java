@@ -104,7 +104,7 @@ public final class YamlSupport {
                     || sc.getTag().equals(Tag.BOOL) || sc.getTag().equals(Tag.NULL);
             return standard ? scalar(GoYamlScalar.plain(text)) : text;
         }
-        return scalar(GoYamlScalar.plain(text));
+        return plain ? scalar(GoYamlScalar.plain(text)) : text;
     }
 
     private static Object scalar(GoYamlScalar s) {
