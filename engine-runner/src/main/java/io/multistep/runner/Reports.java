@@ -139,7 +139,7 @@ final class Reports {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", suiteName);
+            xml.writeAttribute("name", xmlText(suiteName));
             xml.writeAttribute("tests", Integer.toString(result.steps().size()));
             xml.writeAttribute("failures", Long.toString(failures));
             xml.writeAttribute("errors", "0");
@@ -150,23 +150,23 @@ final class Reports {
             for (StepResult s : result.steps()) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", suiteName);
-                xml.writeAttribute("name", s.id());
+                xml.writeAttribute("classname", xmlText(suiteName));
+                xml.writeAttribute("name", xmlText(s.id()));
                 xml.writeAttribute("time", seconds(s.duration()));
                 if (s.startedAt().isEmpty()) {
                     xml.writeEmptyElement("skipped");
-                    xml.writeAttribute("message", "not run: " + s.status().name().toLowerCase(Locale.ROOT));
+                    xml.writeAttribute("message", "not run: " + lower(s.status().name()));
                 } else if (!s.isSuccessful()) {
                     xml.writeStartElement("failure");
                     String message = s.failure().map(f -> f.message()).orElse(lower(s.status().name()));
-                    xml.writeAttribute("message", message);
+                    xml.writeAttribute("message", xmlText(message));
                     xml.writeAttribute("type", lower(s.status().name()));
-                    xml.writeCData(String.join("\n", s.outputTail()).replace("]]>", "]]]]><![CDATA[>"));
+                    xml.writeCData(cdata(s.outputTail()));
                     xml.writeEndElement();
                 }
                 if (!s.outputTail().isEmpty() && s.isSuccessful()) {
                     xml.writeStartElement("system-out");
-                    xml.writeCData(String.join("\n", s.outputTail()).replace("]]>", "]]]]><![CDATA[>"));
+                    xml.writeCData(cdata(s.outputTail()));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -180,6 +180,47 @@ final class Reports {
             throw new IOException("cannot write JUnit report " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** Output lines as CDATA content: no terminal escapes, only XML 1.0 characters, no early {@code ]]>}. */
+    private static String cdata(List<String> lines) {
+        return xmlText(String.join("\n", lines)).replace("]]>", "]]]]><![CDATA[>");
+    }
+
+    /**
+     * Makes container output fit for XML 1.0: drops ANSI escape sequences (colours, cursor moves)
+     * and replaces the other characters XML cannot hold (C0 controls but tab and line breaks,
+     * unpaired surrogates, U+FFFE/U+FFFF) with U+FFFD.
+     */
+    static String xmlText(String text) {
+        String plain = ANSI_ESCAPE.matcher(text).replaceAll("");
+        StringBuilder b = null;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c)) {
+                ok = i + 1 < plain.length() && Character.isLowSurrogate(plain.charAt(i + 1));
+                if (ok) {
+                    if (b != null) {
+                        b.append(c).append(plain.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+            } else {
+                ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            }
+            if (!ok && b == null) {
+                b = new StringBuilder(plain.length()).append(plain, 0, i);
+            }
+            if (b != null) {
+                b.append(ok ? c : '\uFFFD');
+            }
+        }
+        return b == null ? plain : b.toString();
+    }
+
+    private static final java.util.regex.Pattern ANSI_ESCAPE =
+            java.util.regex.Pattern.compile("\u001b(\\[[0-9;?]*[ -/]*[@-~]|\\][^\u0007\u001b]*(\u0007|\u001b\\\\)|[@-_])");
 
     private static void createParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
