@@ -29,10 +29,11 @@ class EmbeddingExampleIT {
         assertThat(exit).as("exit code; output:\n%s", String.join("\n", lines)).isZero();
         assertThat(lines).contains("[progress] prepare started", "[progress] read started", "[progress] count started",
                 "[progress] run " + runId + " succeeded", "  read | Multistep embedded", "  count | 19");
-        for (String step : List.of("prepare", "read", "count")) {
+        for (String step : List.of("prepare", "read", "count", "tidy")) {
             assertThat(lines).anyMatch(l -> l.matches("\\[progress\\] " + step + " succeeded in \\d+\\.\\d s \\(exit 0\\)"));
         }
         assertThat(lines.indexOf("[progress] prepare started")).isLessThan(lines.indexOf("[progress] read started"));
+        assertThat(folder.resolve("message.txt")).as("the task tidies its workspace").doesNotExist();
         assertThat(docker.labelledResources()).noneMatch(r -> r.contains(runId));
     }
 }
