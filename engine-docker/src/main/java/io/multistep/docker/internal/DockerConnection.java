@@ -13,6 +13,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pooled connection to a Docker engine, with the API version negotiated on first use and a
@@ -30,6 +35,20 @@ public final class DockerConnection {
     private final String fixedApiVersion;
     private volatile DockerClient client;
     private volatile String description;
+    /**
+     * Daemon threads for work kept off a step's critical path (removing finished containers, the
+     * independent calls of a session's setup and teardown); sessions wait for what they hand over.
+     */
+    private final ExecutorService background = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "multistep-docker-bg-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     private DockerConnection(DefaultDockerClientConfig baseConfig, DockerHttpClient http, String fixedApiVersion) {
         this.baseConfig = baseConfig;
@@ -143,8 +162,14 @@ public final class DockerConnection {
         return d != null ? d : "docker (" + host() + ")";
     }
 
+    /** Where sessions run calls off the critical path; they wait for them before they close. */
+    Executor background() {
+        return background;
+    }
+
     /** Closes the connection pool. */
     public void close() {
+        background.shutdown();
         try {
             http.close();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.WaitContainerCondition;
 import com.github.dockerjava.api.model.WaitResponse;
 import io.multistep.engine.spi.RunSetup;
 import io.multistep.engine.spi.RuntimeFailure;
@@ -37,7 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -71,6 +75,8 @@ public final class DockerSession implements RuntimeSession {
     /** Step id → ids of containers of its current attempt (detached ones stay until close). */
     private final Map<String, Set<String>> containers = new ConcurrentHashMap<>();
     private final Set<String> kept = ConcurrentHashMap.newKeySet();
+    /** Container name → its removal in progress, off the critical path; close() waits for them all. */
+    private final Map<String, CompletableFuture<Void>> removals = new ConcurrentHashMap<>();
     /** Images seen present in this run. */
     private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
     private final RegistryAuth auth;
@@ -308,8 +314,12 @@ public final class DockerSession implements RuntimeSession {
         String name = containerName(step, attempt);
         create.withName(name);
         String containerId;
+        long t0 = System.nanoTime();
+        long tCreated = 0, tAttached = 0, tStarted = 0, tExited = 0, tDrained = 0;
+        awaitRemoval(name); // an earlier attempt's container of the same name
         try {
             containerId = create.exec().getId();
+            tCreated = System.nanoTime();
         } catch (ConflictException e) {
             throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": a container named " + name
                     + " already exists (a kept container of an earlier attempt?)", e);
@@ -335,7 +345,7 @@ public final class DockerSession implements RuntimeSession {
         }
         OutputLines out = new OutputLines(output, StepOutput.Stream.STDOUT);
         OutputLines err = new OutputLines(output, StepOutput.Stream.STDERR);
-        ResultCallback.Adapter<Frame> attach = new ResultCallback.Adapter<>() {
+        Streaming<Frame> attach = new Streaming<>() {
             @Override
             public void onNext(Frame frame) {
                 switch (frame.getStreamType()) {
@@ -345,40 +355,47 @@ public final class DockerSession implements RuntimeSession {
                 }
             }
         };
-        ResultCallback.Adapter<WaitResponse> wait = null;
+        Integer[] status = new Integer[1];
+        Streaming<WaitResponse> wait = new Streaming<>() {
+            @Override
+            public void onNext(WaitResponse r) {
+                status[0] = r.getStatusCode();
+            }
+        };
         boolean done = false;
         try {
-            // Attach before start (as `docker run` does) so not a byte of output is missed.
+            // As `docker run` does: attach and wait (for the next exit) before the start, so not a byte
+            // of output and not the exit is missed. The two requests travel together; each is in place
+            // once the engine has answered its headers.
             docker.attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .exec(attach);
-            attach.awaitStarted(30, TimeUnit.SECONDS);
+            docker.waitContainerCmd(containerId).withCondition(WaitContainerCondition.NEXT_EXIT).exec(wait);
+            attach.awaitReady("attaching to " + name);
+            wait.awaitReady("waiting for " + name);
+            tAttached = System.nanoTime();
             try {
                 docker.startContainerCmd(containerId).exec();
+                tStarted = System.nanoTime();
             } catch (RuntimeException e) {
                 StepOutcome failed = startFailure(stepId, e, output);
                 done = true;
                 return failed;
             }
             output.containerStarted(containerId);
-            Integer[] status = new Integer[1];
-            wait = docker.waitContainerCmd(containerId).exec(new ResultCallback.Adapter<>() {
-                @Override
-                public void onNext(WaitResponse r) {
-                    status[0] = r.getStatusCode();
-                }
-            });
             long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
             if (!wait.awaitCompletion(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
                 throw new RuntimeFailure(Kind.TIMED_OUT, "step " + stepId + ": timed out after "
                         + o.timeout() + " s (deadline " + attempt.deadline() + ")");
             }
+            tExited = System.nanoTime();
             // The output stream ends when the container's streams close, right after it exits.
             attach.awaitCompletion(10, TimeUnit.SECONDS);
+            tDrained = System.nanoTime();
             out.flush();
             err.flush();
             if (status[0] == null) {
                 throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": the engine reported no exit code for "
-                        + name);
+                        + name + (wait.error != null ? ": " + Failures.rootMessage(wait.error) : ""));
             }
             done = true;
             return new StepOutcome(status[0], Optional.of(containerId), List.of(), List.of());
@@ -391,11 +408,64 @@ public final class DockerSession implements RuntimeSession {
                 if (!done) {
                     killQuietly(containerId); // interrupted or timed out: stop it, but keep it
                 }
+            } else if (done) {
+                // The container has exited (or never started): its removal is off the critical path.
+                // The next attempt of the step (same name) and close() wait for it.
+                discardLater(stepId, name, containerId);
             } else {
-                // Removed whatever happened; on interruption this is the "kill and remove" the SPI asks for.
+                // Interrupted, timed out or failed: the "kill and remove" the SPI asks for, before returning.
                 discard(stepId, containerId);
             }
+            if (LOG.isDebugEnabled()) {
+                long tEnd = System.nanoTime();
+                LOG.debug("step {}: create {} ms, attach+wait {} ms, start {} ms, run {} ms, drain {} ms, remove {} ms",
+                        stepId, ms(t0, tCreated), ms(tCreated, tAttached), ms(tAttached, tStarted),
+                        ms(tStarted, tExited), ms(tExited, tDrained), ms(tDrained, tEnd));
+            }
         }
+    }
+
+    /**
+     * A streaming callback that knows when its request is in place (the engine answered the headers)
+     * or failed: docker-java's {@code awaitStarted} never returns on an error.
+     */
+    private abstract static class Streaming<T> extends ResultCallback.Adapter<T> {
+        private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        volatile Throwable error;
+
+        @Override
+        public void onStart(java.io.Closeable stream) {
+            super.onStart(stream);
+            ready.countDown();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            error = throwable;
+            ready.countDown();
+            try {
+                super.onError(throwable);
+            } catch (RuntimeException e) {
+                // closing the failed stream failed: it is gone either way
+            }
+        }
+
+        void awaitReady(String what) throws InterruptedException {
+            if (!ready.await(30, TimeUnit.SECONDS)) {
+                throw new DockerException(what + ": the engine did not answer within 30 s", 0);
+            }
+            Throwable e = error;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e != null) {
+                throw new DockerException(what + ": " + e, 0);
+            }
+        }
+    }
+
+    private static String ms(long from, long to) {
+        return from == 0 || to == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e6);
     }
 
     private StepOutcome startFailure(String stepId, RuntimeException e, StepOutput output) throws RuntimeFailure {
@@ -548,6 +618,41 @@ public final class DockerSession implements RuntimeSession {
         }
     }
 
+    /** Removes a finished container in the background; {@link #awaitRemoval} and close() wait for it. */
+    private void discardLater(String stepId, String name, String containerId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        removals.put(name, done);
+        try {
+            connection.background().execute(() -> {
+                try {
+                    discard(stepId, containerId);
+                } finally {
+                    removals.remove(name, done);
+                    done.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            try {
+                discard(stepId, containerId); // the runtime is closing: remove it here
+            } finally {
+                removals.remove(name, done);
+                done.complete(null);
+            }
+        }
+    }
+
+    /** Waits until the background removal of the container with this name (if any) has ended. */
+    private void awaitRemoval(String name) throws InterruptedException {
+        CompletableFuture<Void> pending = removals.get(name);
+        if (pending != null) {
+            try {
+                pending.get();
+            } catch (ExecutionException e) {
+                // removal never throws; the create then reports any conflict
+            }
+        }
+    }
+
     private void discard(String stepId, String containerId) {
         removeQuietly(containerId);
         Set<String> ids = containers.get(stepId);
@@ -598,6 +703,17 @@ public final class DockerSession implements RuntimeSession {
         // Interrupted threads must still clean up: do the teardown with the interrupt flag cleared.
         boolean interrupted = Thread.interrupted();
         try {
+            // Removals handed to the background first: each resource is removed by the time close() returns.
+            for (CompletableFuture<Void> f : removals.values()) {
+                try {
+                    f.get(2, TimeUnit.MINUTES);
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // the sweep below removes what is left
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
             for (var e : containers.entrySet()) {
                 for (String id : e.getValue()) {
                     if (!kept.contains(id)) {
