@@ -117,6 +117,7 @@ public final class Engine {
         private int maxParallelSteps;
         private Clock clock = Clock.systemUTC();
         private Duration taskSecond = Duration.ofSeconds(1);
+        private boolean environmentFunctions = true;
 
         private Builder() {}
 
@@ -187,6 +188,20 @@ public final class Engine {
         }
 
         /**
+         * Whether the templates' {@code env} and {@code expandenv} functions read this process's
+         * environment, as the reference runner's do (default). Turn it off when task files come from
+         * people who must not read the embedding application's environment; the functions then
+         * see an empty environment.
+         *
+         * @param value {@code false} to hide the environment from templates
+         * @return this builder
+         */
+        public Builder environmentFunctions(boolean value) {
+            this.environmentFunctions = value;
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
@@ -197,7 +212,7 @@ public final class Engine {
                 throw new IllegalStateException("an Engine needs a runtime: call runtime(...)");
             }
             return new Engine(new EngineConfig(runtime, secretResolvers, listeners, imageAliases, maxParallelSteps,
-                    clock, taskSecond));
+                    clock, taskSecond, environmentFunctions));
         }
     }
 }

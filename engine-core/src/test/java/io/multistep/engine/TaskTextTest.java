@@ -72,4 +72,29 @@ class TaskTextTest {
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TaskLoadException.class);
     }
+
+    @Test
+    void runVariablesAndValuesReachTheTemplates() {
+        String text = "steps:\n  - id: a\n    cmd: img echo {{.Run.ID}} {{.Run.Registry}} {{.Values.who}} {{.Values.n}}\n";
+        RunResult result = engine.run(TaskSource.text(text, "acb.yaml"), RunOptions.builder().runId("r7")
+                .registry("127.0.0.1:5000").value("who", "world").value("n", 3L).build());
+
+        assertThat(result.succeeded()).isTrue();
+        io.multistep.spec.CmdStep step = (io.multistep.spec.CmdStep) fake.setups().get(0).task().steps().get(0);
+        assertThat(step.cmd()).isEqualTo("img echo r7 127.0.0.1:5000 world 3");
+    }
+
+    @Test
+    void environmentFunctionsCanBeTurnedOff() {
+        String text = "steps:\n  - id: a\n    cmd: img echo [{{ env \"PATH\" }}]\n";
+        Engine closed = Engine.builder().runtime(fake).environmentFunctions(false).build();
+
+        closed.run(TaskSource.text(text, "acb.yaml"), RunOptions.builder().runId("r8").build());
+        engine.run(TaskSource.text(text, "acb.yaml"), RunOptions.builder().runId("r9").build());
+
+        io.multistep.spec.CmdStep hidden = (io.multistep.spec.CmdStep) fake.setups().get(0).task().steps().get(0);
+        io.multistep.spec.CmdStep shown = (io.multistep.spec.CmdStep) fake.setups().get(1).task().steps().get(0);
+        assertThat(hidden.cmd()).isEqualTo("img echo []");
+        assertThat(shown.cmd()).isEqualTo("img echo [" + System.getenv("PATH") + "]");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param maxParallelSteps cap on concurrently running steps of one run; 0 = unlimited
  * @param clock source of timestamps
  * @param taskSecond how long one task-file second lasts (1 s except in tests and simulations)
+ * @param environmentFunctions whether the templates' {@code env}/{@code expandenv} read the process environment
  */
 public record EngineConfig(
         ContainerRuntime runtime,
@@ -27,7 +28,8 @@ public record EngineConfig(
         Map<String, String> imageAliases,
         int maxParallelSteps,
         Clock clock,
-        Duration taskSecond) {
+        Duration taskSecond,
+        boolean environmentFunctions) {
 
     /** Checks the arguments and freezes the collections. */
     public EngineConfig {

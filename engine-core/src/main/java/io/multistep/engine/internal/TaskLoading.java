@@ -72,6 +72,7 @@ final class TaskLoading {
                 .date(date)
                 .values(values)
                 .imageAliases(aliases)
+                .envFunctions(config.environmentFunctions())
                 .build();
         return TaskFiles.loader()
                 .strict(options.strict())
