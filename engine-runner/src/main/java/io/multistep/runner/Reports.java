@@ -30,7 +30,7 @@ final class Reports {
 
     private Reports() {}
 
-    /** The run report as a JSON tree (schema: docs/cli.md). */
+    /** The run report as a JSON tree (JSON Schema: {@code schemas/run-report.schema.json} in the jar). */
     static ObjectNode runReport(RunResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("runId", result.runId());
