@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -145,10 +146,20 @@ final class ExecCommand implements Callable<Integer> {
                     .imageAliases(inputs.imageAliases())
                     .maxParallelSteps(maxParallel)
                     .build();
-            RunHandle handle = engine.start(inputs.source(), options.build());
+            // Handle the signals before the run starts: a signal between the start and the handlers
+            // would take the JVM's default path (exit 130 at once) and leave the run's resources behind.
             AtomicBoolean interrupted = new AtomicBoolean();
-            Signal.handle(new Signal("INT"), s -> cancel(handle, interrupted, err));
-            Signal.handle(new Signal("TERM"), s -> cancel(handle, interrupted, err));
+            AtomicReference<RunHandle> running = new AtomicReference<>();
+            Signal.handle(new Signal("INT"), s -> cancel(running, interrupted, err));
+            Signal.handle(new Signal("TERM"), s -> cancel(running, interrupted, err));
+            if (interrupted.get()) {
+                return Main.CANCELLED; // nothing started yet
+            }
+            RunHandle handle = engine.start(inputs.source(), options.build());
+            running.set(handle);
+            if (interrupted.get()) {
+                handle.cancel(); // the signal came while the run was starting
+            }
             RunResult result;
             try {
                 result = handle.result().get();
@@ -180,10 +191,14 @@ final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    private static void cancel(RunHandle handle, AtomicBoolean interrupted, PrintStream err) {
+    private static void cancel(AtomicReference<RunHandle> running, AtomicBoolean interrupted, PrintStream err) {
         if (interrupted.compareAndSet(false, true)) {
-            err.println("Cancelling run " + handle.runId() + ": stopping steps and removing their resources...");
-            handle.cancel();
+            RunHandle handle = running.get();
+            err.println("Cancelling run" + (handle == null ? "" : " " + handle.runId())
+                    + ": stopping steps and removing their resources...");
+            if (handle != null) {
+                handle.cancel();
+            }
         }
     }
 
