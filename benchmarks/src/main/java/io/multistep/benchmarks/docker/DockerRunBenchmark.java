@@ -138,18 +138,41 @@ public final class DockerRunBenchmark {
         List<Long> rt = new ArrayList<>();
         List<Long> cli = new ArrayList<>();
         List<Long> engPar = new ArrayList<>();
+        // CPU time (ms) of the engine daemons (dockerd, containerd) and of the client side (this JVM,
+        // or the docker CLI processes), per variant: on a loaded machine wall time follows CPU work.
+        long[][] cpu = new long[4][2];
         for (int r = 0; r < rounds; r++) {
-            Timed seq = engineRun(sequential, null);
-            eng.add(seq.millis);
-            engSteps.add(seq.stepsMillis);
-            cli.add(cliLoop());
-            rt.add(runtimeRun(task[0]));
+            long[] round = new long[4];
+            long[] steps = new long[1];
+            List<Runnable> variants = new ArrayList<>();
+            variants.add(() -> cpu(cpu[0], () -> {
+                Timed seq = engineRun(sequential, null);
+                steps[0] = seq.stepsMillis;
+                round[0] = seq.millis;
+            }));
+            variants.add(() -> cpu(cpu[1], () -> round[1] = cliLoop()));
+            variants.add(() -> cpu(cpu[2], () -> round[2] = runtimeRun(task[0])));
             if (parallel) {
-                engPar.add(engineRun(par, null).millis);
+                variants.add(() -> cpu(cpu[3], () -> round[3] = engineRun(par, null).millis));
+            }
+            // A different order each round, so no variant always follows the same one (the engine's
+            // background cleanup of the previous variant's containers).
+            java.util.Collections.rotate(variants, r);
+            variants.forEach(Runnable::run);
+            eng.add(round[0]);
+            engSteps.add(steps[0]);
+            cli.add(round[1]);
+            rt.add(round[2]);
+            if (parallel) {
+                engPar.add(round[3]);
             }
             System.out.printf("  round %d: engine %d ms (steps %d ms), CLI %d ms, runtime %d ms%s%n", r + 1,
-                    seq.millis, seq.stepsMillis, cli.get(r), rt.get(r),
-                    parallel ? ", engine parallel " + engPar.get(r) + " ms" : "");
+                    round[0], steps[0], round[1], round[2], parallel ? ", engine parallel " + round[3] + " ms" : "");
+        }
+        String[] names = {"engine", "CLI loop", "runtime", "engine parallel"};
+        for (int i = 0; i < (parallel ? 4 : 3); i++) {
+            System.out.printf("  CPU per run, mean: %-15s docker daemons %4d ms, client %4d ms%n", names[i],
+                    cpu[i][0] / rounds, cpu[i][1] / rounds);
         }
         long mEng = median(eng);
         long mCli = median(cli);
@@ -162,6 +185,66 @@ public final class DockerRunBenchmark {
             long mPar = median(engPar);
             System.out.printf("FIGURE 2  the same 10 steps with when: [\"-\"]: engine %d ms vs sequential %d ms;"
                     + " ratio %.2f (target <= 0.60)%n", mPar, mEng, (double) mPar / mEng);
+        }
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs a body and adds the CPU time it cost: [0] dockerd + containerd (+ shims reaped), [1] this JVM + children. */
+    private static void cpu(long[] into, Body body) {
+        long[] d0 = daemonCpu();
+        long c0 = clientCpu();
+        try {
+            body.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        long[] d1 = daemonCpu();
+        into[0] += d1[0] - d0[0];
+        into[1] += clientCpu() - c0;
+    }
+
+    private static final long TICK_MS = 10; // USER_HZ is 100 on Linux
+
+    /** utime + stime (+ cutime + cstime of reaped children) of dockerd and containerd, in ms. */
+    private static long[] daemonCpu() {
+        long sum = 0;
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path d : dirs) {
+                String comm;
+                try {
+                    comm = Files.readString(d.resolve("comm")).trim();
+                } catch (IOException e) {
+                    continue;
+                }
+                if (comm.equals("dockerd") || comm.equals("containerd")) {
+                    sum += statTicks(d, true);
+                }
+            }
+        } catch (IOException e) {
+            return new long[] {0};
+        }
+        return new long[] {sum * TICK_MS};
+    }
+
+    private static long clientCpu() {
+        return statTicks(Path.of("/proc/self"), true) * TICK_MS;
+    }
+
+    private static long statTicks(Path proc, boolean children) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after "(comm) ": state=0 ... utime=11 stime=12 cutime=13 cstime=14
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (children) {
+                t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return t;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

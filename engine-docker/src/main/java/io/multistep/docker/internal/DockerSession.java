@@ -131,6 +131,32 @@ public final class DockerSession implements RuntimeSession {
     }
 
     private void prepare() throws RuntimeFailure, InterruptedException {
+        // The reference shares one volume literally named "home" between all runs; a volume per run
+        // keeps parallel runs from seeing each other's docker login state. It is created while the
+        // networks are (independent calls), and waited for before anything can fail out of here.
+        CompletableFuture<Object> home = CompletableFuture.supplyAsync(() -> {
+            try {
+                return createVolume("acb_home-" + shortId);
+            } catch (RuntimeFailure | RuntimeException f) {
+                return f;
+            }
+        }, connection.background());
+        try {
+            createNetworks();
+        } finally {
+            Object h = home.join();
+            if (h instanceof RuntimeFailure f) {
+                throw f;
+            }
+            if (h instanceof RuntimeException e) {
+                throw e;
+            }
+            homeVolume = (String) h;
+        }
+        prepareVolumes();
+    }
+
+    private void createNetworks() throws RuntimeFailure {
         for (Network n : setup.task().networks()) {
             if (n.skipCreation()) {
                 networks.put(n.name(), n.name());
@@ -152,9 +178,9 @@ public final class DockerSession implements RuntimeSession {
             createdNetworks.add(name);
             networks.put(n.name(), name);
         }
-        // The reference shares one volume literally named "home" between all runs; a volume per run
-        // keeps parallel runs from seeing each other's docker login state.
-        homeVolume = createVolume("acb_home-" + shortId);
+    }
+
+    private void prepareVolumes() throws RuntimeFailure, InterruptedException {
         if (setup.sharedVolume().isPresent()) {
             workspaceSource = setup.sharedVolume().get();
         } else if (setup.context().isPresent() && settings.bindWorkspace()) {
@@ -732,14 +758,28 @@ public final class DockerSession implements RuntimeSession {
             } catch (RuntimeException e) {
                 LOG.warn("run {}: cannot list its containers: {}", setup.runId(), e.getMessage());
             }
-            for (String n : createdNetworks) {
-                try {
-                    docker.removeNetworkCmd(n).exec();
-                } catch (NotFoundException e) {
-                    // gone
-                } catch (RuntimeException e) {
-                    LOG.warn("run {}: cannot remove network {}: {}", setup.runId(), n, e.getMessage());
+            // Networks and volumes are independent: removed side by side.
+            Runnable removeNetworks = () -> {
+                for (String n : createdNetworks) {
+                    try {
+                        docker.removeNetworkCmd(n).exec();
+                    } catch (NotFoundException e) {
+                        // gone
+                    } catch (RuntimeException e) {
+                        LOG.warn("run {}: cannot remove network {}: {}", setup.runId(), n, e.getMessage());
+                    }
                 }
+            };
+            CompletableFuture<Void> networksGone = null;
+            if (!createdNetworks.isEmpty() && !createdVolumes.isEmpty()) {
+                try {
+                    networksGone = CompletableFuture.runAsync(removeNetworks, connection.background());
+                } catch (RejectedExecutionException e) {
+                    // the runtime is closing: remove them here
+                }
+            }
+            if (networksGone == null) {
+                removeNetworks.run();
             }
             for (String v : createdVolumes) {
                 try {
@@ -750,6 +790,9 @@ public final class DockerSession implements RuntimeSession {
                     // A kept container still uses it: prune removes it once the container is gone.
                     LOG.warn("run {}: cannot remove volume {}: {}", setup.runId(), v, e.getMessage());
                 }
+            }
+            if (networksGone != null) {
+                networksGone.join();
             }
         } finally {
             DockerConnection.unregister(this);
