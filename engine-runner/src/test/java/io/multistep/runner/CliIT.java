@@ -238,8 +238,6 @@ class CliIT {
      * text output as {@code two | err-two} printed above {@code Step ID: two: container ... started}).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("engine-docker bug: ContainerStarted is emitted after the container's first output lines"
-            + " (DockerSession calls output.containerStarted only after startContainerCmd returns)")
     void containerStartedComesBeforeTheContainersOutput(DockerTestEnvironment env) throws Exception {
         String runId = env.newRunId();
         StringBuilder steps = new StringBuilder("version: v1.1.0\nsteps:\n");

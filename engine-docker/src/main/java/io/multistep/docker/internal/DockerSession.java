@@ -369,8 +369,9 @@ public final class DockerSession implements RuntimeSession {
             output.line(StepOutput.Stream.STDOUT, containerId); // what `docker run --detach` prints
             return new StepOutcome(0, Optional.of(containerId), List.of(), List.of());
         }
-        OutputLines out = new OutputLines(output, StepOutput.Stream.STDOUT);
-        OutputLines err = new OutputLines(output, StepOutput.Stream.STDERR);
+        StartGate gate = new StartGate(output);
+        OutputLines out = new OutputLines(gate, StepOutput.Stream.STDOUT);
+        OutputLines err = new OutputLines(gate, StepOutput.Stream.STDERR);
         Streaming<Frame> attach = new Streaming<>() {
             @Override
             public void onNext(Frame frame) {
@@ -403,11 +404,12 @@ public final class DockerSession implements RuntimeSession {
                 docker.startContainerCmd(containerId).exec();
                 tStarted = System.nanoTime();
             } catch (RuntimeException e) {
+                gate.release();
                 StepOutcome failed = startFailure(stepId, e, output);
                 done = true;
                 return failed;
             }
-            output.containerStarted(containerId);
+            gate.started(containerId);
             long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
             if (!wait.awaitCompletion(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
                 throw new RuntimeFailure(Kind.TIMED_OUT, "step " + stepId + ": timed out after "
@@ -430,6 +432,7 @@ public final class DockerSession implements RuntimeSession {
         } finally {
             closeQuietly(attach);
             closeQuietly(wait);
+            gate.release(); // lines held back by a start that never came still reach the listener
             if (o.keep()) {
                 if (!done) {
                     killQuietly(containerId); // interrupted or timed out: stop it, but keep it
