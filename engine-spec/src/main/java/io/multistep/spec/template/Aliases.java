@@ -59,7 +59,7 @@ public final class Aliases {
      * piece when it is an alias key and re-join; unchanged (not even trimmed) when nothing matches.
      */
     public static String expandCommandAlias(String cmd, Map<String, String> aliases) {
-        String trimmed = cmd.strip();
+        String trimmed = io.multistep.spec.template.internal.Preprocessor.trimSpace(cmd); // Go strings.TrimSpace, not Java strip()
         String[] parts = trimmed.split(" ", -1);
         String value = aliases.get(parts[0]);
         if (value == null) {

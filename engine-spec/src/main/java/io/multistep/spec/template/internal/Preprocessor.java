@@ -1,7 +1,6 @@
 package io.multistep.spec.template.internal;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The text stages before template rendering, ported from acr-builder: comment-line removal
@@ -9,8 +8,6 @@ import java.util.regex.Pattern;
  * single-pass directive substitution {@code preprocessString} (graph/preprocessor.go).
  */
 public final class Preprocessor {
-
-    private static final Pattern ALIAS_START = Pattern.compile("^alias[ \\t]*:.*", Pattern.DOTALL);
 
     private Preprocessor() {
     }
@@ -21,7 +18,8 @@ public final class Preprocessor {
                 || c == 0xA0 || Character.isSpaceChar(c);
     }
 
-    static String trimSpace(String s) {
+    /** Go strings.TrimSpace. */
+    public static String trimSpace(String s) {
         int st = 0;
         int end = s.length();
         while (st < end && isGoSpace(s.charAt(st))) {
@@ -118,7 +116,34 @@ public final class Preprocessor {
     public record Separated(Mapped alias, Mapped rest) {
     }
 
-    /** SeparateAliasFromRest (templating.md §2.1). */
+    /** Go regexp {@code \s}: ASCII {@code [\t\n\f\r ]} only (no \v, no Unicode blanks). */
+    private static boolean isRe2Space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    /** {@code \Aalias\s*:.*\z} */
+    private static boolean isAliasStart(String line) {
+        if (!line.startsWith("alias")) {
+            return false;
+        }
+        int i = 5;
+        while (i < line.length() && isRe2Space(line.charAt(i))) {
+            i++;
+        }
+        return i < line.length() && line.charAt(i) == ':';
+    }
+
+    /** {@code \A[^\s:]+[^:]*:.*\z}: a new top-level key. */
+    private static boolean isTopLevelKey(String line) {
+        return !line.isEmpty() && !isRe2Space(line.charAt(0)) && line.charAt(0) != ':' && line.indexOf(':') > 0;
+    }
+
+    /**
+     * SeparateAliasFromRest (templating.md §2.1). acb reads the text with {@code bufio.ScanLines}
+     * (no token for the empty text after a final newline; one {@code \r} before each line end and
+     * at EOF dropped) and writes {@code text + "\n"} for every line to its buffer, so both outputs
+     * end every line with a newline and carry no carriage returns.
+     */
     public static Separated separate(String text) {
         StringBuilder alias = new StringBuilder();
         StringBuilder rest = new StringBuilder();
@@ -126,47 +151,24 @@ public final class Preprocessor {
         OffsetMap restMap = new OffsetMap();
         boolean open = false;
         int pos = 0;
-        boolean firstAlias = true;
-        boolean firstRest = true;
-        while (pos <= text.length()) {
+        while (pos < text.length()) {
             int nl = text.indexOf('\n', pos);
             int end = nl < 0 ? text.length() : nl;
             String line = text.substring(pos, end);
-            boolean toAlias;
-            if (isCommentLine(line)) {
-                toAlias = false;
-            } else {
-                if (!open) {
-                    if (ALIAS_START.matcher(line).matches()) {
-                        open = true;
-                        toAlias = true;
-                    } else {
-                        toAlias = false;
-                    }
-                } else {
-                    boolean newKey = !line.isEmpty() && !Character.isWhitespace(line.charAt(0))
-                            && line.charAt(0) != ':' && line.indexOf(':') >= 0;
-                    if (newKey) {
-                        open = false;
-                        toAlias = false;
-                    } else {
-                        toAlias = true;
-                    }
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1); // bufio dropCR
+            }
+            if (!isCommentLine(line)) {
+                if (!open && isAliasStart(line)) {
+                    open = true;
+                } else if (open && isTopLevelKey(line)) {
+                    open = false;
                 }
-                StringBuilder sb = toAlias ? alias : rest;
-                OffsetMap m = toAlias ? aliasMap : restMap;
-                boolean first = toAlias ? firstAlias : firstRest;
-                if (!first) {
-                    sb.append('\n');
-                    m.add(1, Math.max(0, pos - 1), false);
-                }
-                if (toAlias) {
-                    firstAlias = false;
-                } else {
-                    firstRest = false;
-                }
-                sb.append(line);
+                StringBuilder sb = open ? alias : rest;
+                OffsetMap m = open ? aliasMap : restMap;
+                sb.append(line).append('\n');
                 m.add(line.length(), pos, true);
+                m.add(1, pos + line.length(), false);
             }
             if (nl < 0) {
                 break;
