@@ -202,8 +202,14 @@ final class StepExecution implements Runnable {
                 try {
                     outcome = run.session().execute(new StepAttempt(step, iteration, attempt, deadline), output);
                 } catch (RuntimeFailure f) {
-                    error = masker.mask(String.valueOf(f.getMessage()));
-                    failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(f.kind()));
+                    if (f.kind() == RuntimeFailure.Kind.TIMED_OUT && System.nanoTime() - deadlineNanos >= -50_000_000L) {
+                        // The runtime noticed the step's deadline a moment before our timer: the same timeout.
+                        deadlinePassed();
+                        stoppedEarly = true;
+                    } else {
+                        error = masker.mask(String.valueOf(f.getMessage()));
+                        failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(f.kind()));
+                    }
                 } catch (InterruptedException e) {
                     stoppedEarly = true;
                 } catch (RuntimeException e) {
