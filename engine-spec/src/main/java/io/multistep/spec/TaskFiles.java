@@ -229,18 +229,24 @@ public final class TaskFiles {
         /**
          * Between the render passes (templating.md §4): parse the first-pass text, run the task-level
          * checks, then resolve the secret values. When the first pass has errors the reference stops
-         * here; we skip resolution instead and let the final pass report every problem (the second
-         * render with empty secrets gives the same text, so nothing is lost and duplicates merge).
+         * here with R-6 ("failed to resolve secrets in the task with error: failed to parse template
+         * to create task: …"), so only those errors are reported, wrapped.
          */
         Map<String, String> secondPass(String firstPassText, Locator locator) throws Frontend.Failure {
             String sourceName = locator.locate(1, 1).location().file();
             Problems problems = new Problems(sourceName, locator, false);
             RawTask raw = TaskReader.read(firstPassText, problems, false);
-            if (raw != null) {
+            if (raw != null && !problems.hasErrors()) {
+                // NewTaskFromBytes: a yaml.Unmarshal error returns before Validate runs
                 TaskAssembler.validateTaskLevel(raw, problems);
             }
             if (problems.hasErrors()) {
-                return Map.of();
+                // The reference stops here (R-6): NewTaskFromString's yaml/Validate error, wrapped.
+                List<Problem> wrapped = problems.list().stream().filter(Problem::isError)
+                        .map(p -> new Problem(p.severity(), p.location(), TaskRenderer.SECRETS_FAILURE
+                                + "failed to parse template to create task: " + p.message(), p.renderedLine()))
+                        .toList();
+                throw new Frontend.Failure(wrapped);
             }
             List<Secret> definitions = TaskAssembler.secrets(raw, problems, locator);
             if (definitions.isEmpty()) {

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 /** One test per rule of errors.md S-*, V-*, T-*: the reference's text is the message's prefix. */
 class ValidationRulesTest {
 
+    /** errors.md R-6: a file with a secrets section is parsed and validated between the render passes. */
+    private static final String R6 = "failed to resolve secrets in the task with error: failed to parse template to create task: ";
+
+
     private static final String VOL = "volumes:\n  - name: v\n    secret:\n      f: YQ==\n";
 
     // ---- S: secrets ----
@@ -19,33 +23,33 @@ class ValidationRulesTest {
     @Test
     void s1SecretWithoutId() {
         Problem p = onlyError("secrets:\n  - keyvault: https://v.vault.azure.net/secrets/x\n");
-        assertThat(p.message()).isEqualTo("secret is missing an ID as well as auto-generated ID");
+        assertThat(p.message()).isEqualTo(R6 + "secret is missing an ID as well as auto-generated ID");
         assertThat(p.location()).isEqualTo(new SourceLocation("acb.yaml", 2, 5));
     }
 
     @Test
     void s2SecretIdWithWhitespace() {
         assertThat(onlyError("secrets:\n  - id: my secret\n    keyvault: https://v.vault.azure.net/secrets/x\n").message())
-                .isEqualTo("failed to validate secret with ID: my secret: secret ID cannot contain spaces (found \"my secret\")");
+                .isEqualTo(R6 + "failed to validate secret with ID: my secret: secret ID cannot contain spaces (found \"my secret\")");
     }
 
     @Test
     void s2UnicodeWhitespaceCountsAsASpace() {
         assertThat(onlyError("secrets:\n  - id: \"a\\u3000b\"\n    keyvault: k\n").message())
-                .startsWith("failed to validate secret with ID: a\u3000b: secret ID cannot contain spaces");
+                .startsWith(R6 + "failed to validate secret with ID: a\u3000b: secret ID cannot contain spaces");
     }
 
     @Test
     void s3SecretWithoutKeyvaultOrMsi() {
         assertThat(onlyError("secrets:\n  - id: s\n    clientID: 7b7d2c3e-4a26-4f73-9f5b-2d1f7d6c0a11\n").message())
-                .isEqualTo("failed to validate secret with ID: s: secret should contain either keyvault property for vault "
+                .isEqualTo(R6 + "failed to validate secret with ID: s: secret should contain either keyvault property for vault "
                         + "secret, or msi clientID/aadResourceId for msi authentication");
     }
 
     @Test
     void s4ClientIdNotAGuid() {
         assertThat(onlyError("secrets:\n  - id: s\n    keyvault: k\n    clientID: nope\n").message())
-                .isEqualTo("failed to validate secret with ID: s: msi client ID is not a valid guid (found \"nope\")");
+                .isEqualTo(R6 + "failed to validate secret with ID: s: msi client ID is not a valid guid (found \"nope\")");
     }
 
     @Test
@@ -58,7 +62,7 @@ class ValidationRulesTest {
     @Test
     void s5DuplicateSecretId() {
         Problem p = onlyError("secrets:\n  - {id: s, keyvault: k}\n  - {id: s, keyvault: k}\n");
-        assertThat(p.message()).isEqualTo("duplicate secret found with ID: s (first defined at line 2)");
+        assertThat(p.message()).isEqualTo(R6 + "duplicate secret found with ID: s (first defined at line 2)");
         assertThat(p.location().line()).isEqualTo(3);
     }
 

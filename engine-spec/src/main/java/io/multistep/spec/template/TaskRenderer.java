@@ -27,6 +27,9 @@ public final class TaskRenderer {
     private static final DateTimeFormatter RUN_DATE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'z'")
             .withZone(ZoneOffset.UTC);
 
+    /** The wrapper acb puts around every failure between the two secret passes (errors.md R-6/R-7). */
+    public static final String SECRETS_FAILURE = "failed to resolve secrets in the task with error: ";
+
     private final RenderContext ctx;
     private final Map<String, GoFunc> funcs;
     private final Map<String, Object> run;
@@ -105,13 +108,7 @@ public final class TaskRenderer {
         if (text.isEmpty()) {
             return base.then("", new OffsetMap());
         }
-        Engine.Compiled compiled;
-        try {
-            compiled = Engine.parse(name, text, funcs, ctx.limits().maxParseDepth());
-        } catch (GoError e) {
-            throw new TemplateException(stage, where(base, e.pos()), "error while rendering templates: failed to "
-                    + "parse template: " + name + ". Err: " + e.getMessage());
-        }
+        // acb computes the values (and their JSON) before rendering: a values error comes first.
         Map<String, Object> values = ctx.values();
         String valuesJson;
         String runJson;
@@ -122,12 +119,31 @@ public final class TaskRenderer {
             throw new TemplateException(TemplateException.Stage.VALUES, SourceLocation.UNKNOWN,
                     "failed to override values: failed to serialize Values: " + e.getMessage());
         }
+        // When the text contains "secrets", acb renders it a first time inside renderAndResolveSecrets,
+        // so a parse/execution failure surfaces there: "failed to resolve secrets in the task with
+        // error: failed to render the template: <engine error>" (templating/base_render_options.go).
+        boolean secretsPass = text.contains("secrets");
+        String failurePrefix = secretsPass ? SECRETS_FAILURE + "failed to render the template: "
+                : "error while rendering templates: ";
+        Engine.Compiled compiled;
+        try {
+            compiled = Engine.parse(name, text, funcs, ctx.limits().maxParseDepth());
+        } catch (GoError e) {
+            throw new TemplateException(stage, where(base, e.pos()), failurePrefix + "failed to "
+                    + "parse template: " + name + ". Err: " + e.getMessage());
+        }
         Map<String, String> secretValues = Map.of();
-        if (text.contains("secrets")) {
-            SourceMap first = execute(compiled, base, name, values, valuesJson, runJson, Map.of(), stage);
+        if (secretsPass) {
+            SourceMap first = execute(compiled, base, name, values, valuesJson, runJson, Map.of(), stage,
+                    failurePrefix);
+            if (first.renderedText().isEmpty()) {
+                throw new TemplateException(stage, new SourceLocation(base.sourceName(), 0, 0),
+                        SECRETS_FAILURE + "rendered template was empty");
+            }
             secretValues = secrets.resolve(first.renderedText(), first);
         }
-        SourceMap result = execute(compiled, base, name, values, valuesJson, runJson, secretValues, stage);
+        SourceMap result = execute(compiled, base, name, values, valuesJson, runJson, secretValues, stage,
+                "error while rendering templates: ");
         if (result.renderedText().isEmpty()) {
             throw new TemplateException(stage, new SourceLocation(base.sourceName(), 0, 0),
                     "rendered template was empty");
@@ -137,7 +153,7 @@ public final class TaskRenderer {
 
     private SourceMap execute(Engine.Compiled compiled, SourceMap base, String name, Map<String, Object> values,
                               String valuesJson, String runJson, Map<String, String> secrets,
-                              TemplateException.Stage stage) throws TemplateException {
+                              TemplateException.Stage stage, String failurePrefix) throws TemplateException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("Run", run);
         data.put("Build", Map.of("ID", ctx.id()));
@@ -150,7 +166,7 @@ public final class TaskRenderer {
         try {
             out = Engine.execute(compiled, data, l.maxTemplateDepth(), l.maxOutputChars(), l.maxRangeIterations());
         } catch (GoError e) {
-            throw new TemplateException(stage, where(base, e.pos()), "error while rendering templates: failed to "
+            throw new TemplateException(stage, where(base, e.pos()), failurePrefix + "failed to "
                     + "execute template: " + name + ". Err: " + e.getMessage());
         }
         Mapped cleaned = Preprocessor.deleteNoValue(out.text());
