@@ -246,7 +246,7 @@ public final class TaskFiles {
                         .map(p -> new Problem(p.severity(), p.location(), TaskRenderer.SECRETS_FAILURE
                                 + "failed to parse template to create task: " + p.message(), p.renderedLine()))
                         .toList();
-                throw new Frontend.Failure(wrapped);
+                throw new Frontend.Failure(withStepProblems(wrapped, problems.list(), raw, sourceName, locator));
             }
             List<Secret> definitions = TaskAssembler.secrets(raw, problems, locator);
             if (definitions.isEmpty()) {
@@ -256,9 +256,34 @@ public final class TaskFiles {
                 Map<String, String> values = secrets.resolve(definitions);
                 return values == null ? Map.of() : values;
             } catch (Exception e) {
-                throw new Frontend.Failure(List.of(Problem.error(definitions.get(0).location(),
-                        "failed to resolve secrets in the task with error: " + e.getMessage())));
+                List<Problem> failure = List.of(Problem.error(definitions.get(0).location(),
+                        "failed to resolve secrets in the task with error: " + e.getMessage()));
+                throw new Frontend.Failure(withStepProblems(failure, List.of(), raw, sourceName, locator));
             }
+        }
+
+        /**
+         * The reference stops at the first-pass failure; we also report the other problems of the
+         * first-pass text (steps, graph, env...), so that every problem shows at once. Those come
+         * after the reference's own errors and are not repeated.
+         */
+        private List<Problem> withStepProblems(List<Problem> first, List<Problem> alreadySeen, RawTask raw,
+                String sourceName, Locator locator) {
+            if (raw == null) {
+                return first; // a YAML error: nothing else can be checked
+            }
+            Problems all = new Problems(sourceName, locator, strict);
+            TaskAssembler.assemble(raw, all, new TaskAssembler.Settings(workingDirectory, network, env, null),
+                    locator);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            alreadySeen.forEach(p -> seen.add(p.location() + " " + p.message()));
+            List<Problem> out = new java.util.ArrayList<>(first);
+            for (Problem p : all.list()) {
+                if (p.isError() && seen.add(p.location() + " " + p.message())) {
+                    out.add(p);
+                }
+            }
+            return List.copyOf(out);
         }
     }
 }

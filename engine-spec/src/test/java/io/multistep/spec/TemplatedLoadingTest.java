@@ -95,10 +95,12 @@ class TemplatedLoadingTest {
             return Map.of();
         }).build().load("secrets:\n  - id: a b\n    keyvault: k\nsteps:\n  - cmd: x\n    retries: -1\n", "acb.yaml");
         assertThat(calls).isEmpty();
-        // errors.md R-6: the reference stops after the first pass with the task-level error, wrapped
+        // errors.md R-6: the reference stops after the first pass with the task-level error, wrapped;
+        // we also report the first-pass text's other problems, after it
         assertThat(r.errors()).extracting(Problem::message).containsExactly(
                 "failed to resolve secrets in the task with error: failed to parse template to create task: "
-                        + "failed to validate secret with ID: a b: secret ID cannot contain spaces (found \"a b\")");
+                        + "failed to validate secret with ID: a b: secret ID cannot contain spaces (found \"a b\")",
+                "step must specify retries >= 0 (found -1)");
     }
 
     @Test
