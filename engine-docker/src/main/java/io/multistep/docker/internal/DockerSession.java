@@ -75,6 +75,8 @@ public final class DockerSession implements RuntimeSession {
     /** Step id → ids of containers of its current attempt (detached ones stay until close). */
     private final Map<String, Set<String>> containers = new ConcurrentHashMap<>();
     private final Set<String> kept = ConcurrentHashMap.newKeySet();
+    /** Step id → its first kept container, which holds the step's name for the rest of the run. */
+    private final Map<String, String> keptByStep = new ConcurrentHashMap<>();
     /** Container name → its removal in progress, off the critical path; close() waits for them all. */
     private final Map<String, CompletableFuture<Void>> removals = new ConcurrentHashMap<>();
     /** Images seen present in this run. */
@@ -337,6 +339,19 @@ public final class DockerSession implements RuntimeSession {
         } catch (IllegalArgumentException e) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + stepId + ": " + e.getMessage());
         }
+        if (o.keep()) {
+            String first = keptByStep.get(stepId);
+            if (first != null) {
+                // The reference names every attempt's container after the step: with keep: true a
+                // second attempt (repeat or retry) conflicts with the kept container of the first
+                // and `docker run` exits 125 (execution.md §10, keep+repeat quirk).
+                output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: Conflict. The container name \"/"
+                        + stepId + "\" is already in use by container \"" + first + "\". You have to remove (or rename)"
+                        + " that container to be able to reuse that name.");
+                output.line(StepOutput.Stream.STDERR, "See 'docker run --help'.");
+                return StepOutcome.exited(125);
+            }
+        }
         String name = containerName(step, attempt);
         create.withName(name);
         String containerId;
@@ -357,6 +372,7 @@ public final class DockerSession implements RuntimeSession {
         containers.computeIfAbsent(stepId, k -> ConcurrentHashMap.newKeySet()).add(containerId);
         if (o.keep()) {
             kept.add(containerId);
+            keptByStep.putIfAbsent(stepId, containerId);
         }
         if (o.detach()) {
             try {
@@ -511,6 +527,11 @@ public final class DockerSession implements RuntimeSession {
                 output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: " + msg);
                 return StepOutcome.exited(126);
             }
+            // Any other refusal of the engine to start it (e.g. runc cannot apply a privileged
+            // container's capabilities): the CLI prints the error and exits 125, an ordinary failed
+            // attempt of the step ("exit status 125") that retries and ignoreErrors apply to.
+            output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: " + msg);
+            return StepOutcome.exited(125);
         }
         throw wrap("step " + stepId + ": starting its container", e);
     }

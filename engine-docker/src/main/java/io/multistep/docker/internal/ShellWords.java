@@ -79,6 +79,14 @@ public final class ShellWords {
                     cur.append('\\');
                     inWord = true;
                 }
+            } else if (c == '#' && !inWord) {
+                // A '#' starting a word begins a comment up to the end of the line, as in the
+                // reference's /bin/sh -c (`cmd: "img echo hi # note"` prints "hi").
+                int nl = line.indexOf('\n', i);
+                if (nl < 0) {
+                    break;
+                }
+                i = nl - 1;
             } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 if (inWord) {
                     words.add(cur.toString());
