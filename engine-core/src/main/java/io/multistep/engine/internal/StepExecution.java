@@ -220,6 +220,13 @@ final class StepExecution implements Runnable {
                     leaveExecute();
                     output.close();
                 }
+                if (failure != null && pullFailed(iteration, attempt, failure)) {
+                    // acb pulls (pull: true) before the retry and repeat loops: a failed pull fails the
+                    // step at once, without retries or further iterations (execution.md §3).
+                    errors.add(error);
+                    lastFailure = failure;
+                    break outer;
+                }
                 if (stoppedEarly) {
                     if (stopReason() == null) {
                         // Interrupted by the runtime itself or a stray interrupt: treat as a failed attempt.
@@ -301,6 +308,14 @@ final class StepExecution implements Runnable {
         return new StepResult(step.id(), step.kind(), status, lastExit, attempts, Optional.of(startedAt),
                 Optional.of(endedAt), Duration.between(startedAt, endedAt), Optional.ofNullable(cause),
                 List.copyOf(images.values()), dependencies, tail.snapshot());
+    }
+
+    /** Whether this is the failure of the up-front image pull of a {@code pull: true} cmd step. */
+    private boolean pullFailed(int iteration, int attempt, StepFailure failure) {
+        return step.kind() == StepKind.CMD && options.pull() && iteration == 0 && attempt == 0
+                && failure.reason() == StepFailure.Reason.RUNTIME
+                && failure.runtimeKind().filter(k -> k == RuntimeFailure.Kind.IMAGE_NOT_FOUND
+                        || k == RuntimeFailure.Kind.AUTH_FAILED).isPresent();
     }
 
     private synchronized String stopMessage() {

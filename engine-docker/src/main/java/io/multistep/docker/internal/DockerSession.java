@@ -312,7 +312,10 @@ public final class DockerSession implements RuntimeSession {
         }
         String image = words.get(0);
         StepOptions o = step.options();
-        ensureImage(id, image, o.pull(), o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        // The reference pulls once, before the retry and repeat loops (execution.md §3): later
+        // attempts use what that pull fetched.
+        boolean forcePull = o.pull() && attempt.iteration() == 0 && attempt.attempt() == 0;
+        ensureImage(id, image, forcePull, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
         CreateContainerCmd create = docker.createContainerCmd(image).withCmd(words.subList(1, words.size()));
         if (!o.entryPoint().isEmpty()) {
             create.withEntrypoint(o.entryPoint());
