@@ -165,7 +165,7 @@ public final class TaskReader {
      * differently; this gives libyaml's words for the common ones, so messages read as the
      * reference's. Others keep SnakeYAML's text.
      */
-    static String libyamlProblem(String problem, String context) {
+    public static String libyamlProblem(String problem, String context) {
         String ctx = context == null ? "" : context;
         if (problem.startsWith("mapping values are not allowed")) {
             return "mapping values are not allowed in this context";

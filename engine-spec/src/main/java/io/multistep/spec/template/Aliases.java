@@ -141,8 +141,7 @@ public final class Aliases {
             }
         } catch (RuntimeException e) {
             throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
-                    "error during alias unmarshaling: " + (e.getMessage().startsWith("yaml:") ? e.getMessage()
-                            : "yaml: " + e.getMessage()));
+                    "error during alias unmarshaling: " + YamlSupport.errorText(e));
         }
         Map<String, String> result = new LinkedHashMap<>(values);
         for (int i = src.size() - 1; i >= 0; i--) {
@@ -210,8 +209,7 @@ public final class Aliases {
         try {
             return YamlSupport.stringMap(text.isBlank() ? null : YamlSupport.compose(text), "map[string]string");
         } catch (RuntimeException e) {
-            throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
-                    e.getMessage().startsWith("yaml:") ? e.getMessage() : "yaml: " + e.getMessage());
+            throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where, YamlSupport.errorText(e));
         }
     }
 

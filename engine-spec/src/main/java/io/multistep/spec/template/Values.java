@@ -55,7 +55,7 @@ public final class Values {
         } catch (RuntimeException e) {
             throw new TemplateException(TemplateException.Stage.VALUES, new SourceLocation(name, 0, 0),
                     "failed to override values: failed to deserialize values. Try rendering your template locally"
-                            + " to verify the values file: yaml: " + e.getMessage());
+                            + " to verify the values file: " + YamlSupport.errorText(e));
         }
         if (o == null) {
             return new LinkedHashMap<>();

@@ -124,6 +124,21 @@ public final class YamlSupport {
         }
     }
 
+    /**
+     * The reference's text for a YAML error: {@code yaml: line N: <libyaml's words>} for syntax
+     * errors, else the message with a {@code yaml:} prefix.
+     */
+    public static String errorText(RuntimeException e) {
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+            org.yaml.snakeyaml.error.Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+            String problem = io.multistep.spec.internal.TaskReader.libyamlProblem(String.valueOf(m.getProblem()),
+                    m.getContext());
+            return mark == null ? "yaml: " + problem : "yaml: line " + (mark.getLine() + 1) + ": " + problem;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("yaml:") ? message : "yaml: " + message;
+    }
+
     /** Composes the node tree (scalars keep their source text, as yaml.v2 uses for string targets). */
     public static Node compose(String text) {
         return yaml().compose(new StringReader(text));
