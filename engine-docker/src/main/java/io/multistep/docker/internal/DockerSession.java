@@ -368,7 +368,14 @@ public final class DockerSession implements RuntimeSession {
             throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": a container named " + name
                     + " already exists (a kept container of an earlier attempt?)", e);
         } catch (NotFoundException e) {
-            throw new RuntimeFailure(Kind.IMAGE_NOT_FOUND, "step " + stepId + ": " + Failures.rootMessage(e), e);
+            String msg = Failures.rootMessage(e);
+            if (msg.toLowerCase(java.util.Locale.ROOT).contains("network")) {
+                // A step's network is passed verbatim and not checked (execution.md §6): `docker run
+                // --network <missing>` prints the engine's error and exits 125, an ordinary failure.
+                output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: " + msg + ".");
+                return StepOutcome.exited(125);
+            }
+            throw new RuntimeFailure(Kind.IMAGE_NOT_FOUND, "step " + stepId + ": " + msg, e);
         } catch (RuntimeException e) {
             throw wrap("step " + stepId + ": creating container " + name, e);
         }
