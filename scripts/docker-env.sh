@@ -50,7 +50,18 @@ ensure_engine() {
     return 0
   fi
   install_packages
+  if ! docker info >/dev/null 2>&1 && pgrep -x dockerd >/dev/null 2>&1; then
+    # A daemon is starting up, or still shutting down: give it time before starting another.
+    wait_for 30 "the running dockerd" docker info || true
+  fi
   if ! docker info >/dev/null 2>&1; then
+    if pgrep -x dockerd >/dev/null 2>&1; then
+      log "a dockerd process exists but does not answer on /var/run/docker.sock; stop it and retry"
+      exit 1
+    fi
+    # A daemon that was killed leaves its pid file, and a new one refuses to start while the pid
+    # names a live process (pids get reused).
+    rm -f /var/run/docker.pid
     log "starting dockerd"
     # No iptables here: the machine has no network beyond loopback and the kernel may lack NAT.
     nohup dockerd --iptables=false --ip6tables=false >"$STATE_DIR/dockerd.log" 2>&1 &

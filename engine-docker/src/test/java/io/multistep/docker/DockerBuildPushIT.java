@@ -95,6 +95,7 @@ class DockerBuildPushIT {
     void failingBuildIsBuildFailed(@TempDir Path ctx) throws Exception {
         Files.writeString(ctx.resolve("Dockerfile"), "FROM " + DockerTestEnvironment.BASE_IMAGE + "\nRUN exit 7\n");
         BuildStep build = TestTasks.build("bad", ".", List.of());
+        java.util.Set<String> before = allContainerIds();
         try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), build))) {
             assertThatThrownBy(() -> session.execute(attempt(build), new TestTasks.Lines()))
                     .isInstanceOfSatisfying(RuntimeFailure.class, f -> {
@@ -102,6 +103,15 @@ class DockerBuildPushIT {
                         assertThat(f.getMessage()).contains("bad");
                     });
         }
+        java.util.Set<String> after = allContainerIds();
+        after.removeAll(before);
+        assertThat(after).as("the failed build's intermediate container is removed").isEmpty();
+    }
+
+    private java.util.Set<String> allContainerIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        env.client().listContainersCmd().withShowAll(true).exec().forEach(c -> ids.add(c.getId()));
+        return ids;
     }
 
     @Test

@@ -132,6 +132,7 @@ final class ImageBuilder {
         BuildImageCmd build = session.docker().buildImageCmd(tar)
                 .withDockerfilePath(dockerfileRel)
                 .withRemove(true)
+                .withForcerm(true) // a failed build leaves no intermediate container behind either
                 .withNoCache(cmd.noCache())
                 .withPull(cmd.pull());
         if (!cmd.tags().isEmpty()) {
