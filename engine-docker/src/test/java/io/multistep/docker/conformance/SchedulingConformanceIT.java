@@ -144,8 +144,9 @@ class SchedulingConformanceIT {
 
         assertThat(r.succeeded()).as("%s", r).isTrue();
         assertThat(r.step("svc").status()).isEqualTo(StepStatus.SUCCEEDED);
-        assertThat(r.step("later").outputTail()).containsExactly("served");
-        assertThat(r.step("parallel").outputTail()).containsExactly("served");
+        // The poll may print a refused connection or two while httpd starts; it ends with the page.
+        assertThat(r.step("later").outputTail()).endsWith("served");
+        assertThat(r.step("parallel").outputTail()).endsWith("served");
     }
 
     @Test
