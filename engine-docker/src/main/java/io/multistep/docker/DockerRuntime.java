@@ -98,7 +98,7 @@ public final class DockerRuntime implements ContainerRuntime {
         private String helperImage = RuntimeSettings.DEFAULT_HELPER_IMAGE;
         private String dockerCli = "docker";
         private Path dockerConfigDir = RegistryAuth.defaultConfigDir();
-        private String publishAddress = "";
+        private String publishAddress = "127.0.0.1";
         private boolean mountDockerSocket = true;
         private Boolean bindWorkspace;
 
@@ -171,9 +171,10 @@ public final class DockerRuntime implements ContainerRuntime {
         }
 
         /**
-         * The host address a {@code ports} entry without an address binds to. Default empty: all
-         * interfaces, exactly as {@code docker run -p} (and so the reference) does; set
-         * {@code 127.0.0.1} to keep published ports off the network.
+         * The host address a {@code ports} entry without an address binds to. Default
+         * {@code 127.0.0.1}: a task file from elsewhere should not open ports to the network
+         * (the reference, like {@code docker run -p}, binds all interfaces). Empty means all
+         * interfaces; an entry that names its address ({@code 0.0.0.0:8080:80}) keeps it.
          */
         public Builder publishAddress(String value) {
             this.publishAddress = Objects.requireNonNull(value);

@@ -137,6 +137,23 @@ class DockerRuntimeIT {
     }
 
     @Test
+    void portsWithoutAnAddressArePublishedOnLoopbackOnly(@TempDir Path ctx) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CmdStep web = cmd("web", IMG + " httpd -f -p 80 -h /workspace", o -> o.detach(true).ports(List.of(port + ":80")));
+        String runId = env.newRunId();
+        try (RuntimeSession session = runtime.open(setup(runId, ctx, List.of(), web))) {
+            String id = session.execute(attempt(web), new TestTasks.Lines()).containerId().orElseThrow();
+            var bindings = env.client().inspectContainerCmd(id).exec().getHostConfig().getPortBindings().getBindings();
+            assertThat(bindings.values()).allSatisfy(list -> assertThat(list)
+                    .allSatisfy(b -> assertThat(b.getHostIp()).isEqualTo("127.0.0.1")));
+        }
+        assertThat(runLabelled(runId, null)).isEmpty();
+    }
+
+    @Test
     void detachedServiceIsReachedByItsStepId(@TempDir Path ctx) throws Exception {
         Files.writeString(ctx.resolve("index.html"), "served\n");
         CmdStep web = cmd("web", IMG + " httpd -f -p 80 -h /workspace", o -> o.detach(true));
