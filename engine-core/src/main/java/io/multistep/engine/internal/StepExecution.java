@@ -161,6 +161,13 @@ final class StepExecution implements Runnable {
         if (stopReason() != null) {
             return stoppedBeforeStart();
         }
+        if (step.kind() == StepKind.CMD && options.pull()) {
+            // acb pulls before the step's clock and timeout start, and once, before retries and repeats.
+            StepResult failed = prepare();
+            if (failed != null) {
+                return failed;
+            }
+        }
 
         Instant startedAt = config.clock().instant();
         Instant deadline = startedAt.plus(timeout.isZero() ? NO_DEADLINE : timeout);
@@ -219,13 +226,6 @@ final class StepExecution implements Runnable {
                 } finally {
                     leaveExecute();
                     output.close();
-                }
-                if (failure != null && pullFailed(iteration, attempt, failure)) {
-                    // acb pulls (pull: true) before the retry and repeat loops: a failed pull fails the
-                    // step at once, without retries or further iterations (execution.md §3).
-                    errors.add(error);
-                    lastFailure = failure;
-                    break outer;
                 }
                 if (stoppedEarly) {
                     if (stopReason() == null) {
@@ -310,12 +310,43 @@ final class StepExecution implements Runnable {
                 List.copyOf(images.values()), dependencies, tail.snapshot());
     }
 
-    /** Whether this is the failure of the up-front image pull of a {@code pull: true} cmd step. */
-    private boolean pullFailed(int iteration, int attempt, StepFailure failure) {
-        return step.kind() == StepKind.CMD && options.pull() && iteration == 0 && attempt == 0
-                && failure.reason() == StepFailure.Reason.RUNTIME
-                && failure.runtimeKind().filter(k -> k == RuntimeFailure.Kind.IMAGE_NOT_FOUND
-                        || k == RuntimeFailure.Kind.AUTH_FAILED).isPresent();
+    /**
+     * The runtime's preparation of the step (the {@code pull: true} pull), outside the step's clock.
+     * A failure fails the step at once, without retries or repeats (execution.md §3).
+     *
+     * @return the failed or stopped step's result, or {@code null} to go on
+     */
+    private StepResult prepare() {
+        AttemptOutput output = new AttemptOutput(0, 0, false);
+        Instant at = run.config().clock().instant();
+        if (!enterExecute()) {
+            output.close();
+            return stoppedBeforeStart();
+        }
+        StepFailure cause;
+        try {
+            run.session().prepare(step, output);
+            return null;
+        } catch (RuntimeFailure f) {
+            cause = new StepFailure(masker.mask(String.valueOf(f.getMessage())), StepFailure.Reason.RUNTIME,
+                    Optional.of(f.kind()));
+        } catch (InterruptedException e) {
+            Thread.interrupted();
+            return stoppedBeforeStart();
+        } catch (RuntimeException e) {
+            cause = new StepFailure(masker.mask("runtime error: " + e), StepFailure.Reason.RUNTIME,
+                    Optional.of(RuntimeFailure.Kind.OTHER));
+        } finally {
+            leaveExecute();
+            output.close();
+        }
+        if (stopReason() != null) {
+            return stoppedBeforeStart();
+        }
+        Instant end = run.config().clock().instant();
+        StepStatus status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED : StepStatus.FAILED;
+        return new StepResult(step.id(), step.kind(), status, OptionalInt.empty(), 0, Optional.of(at),
+                Optional.of(end), Duration.between(at, end), Optional.of(cause), List.of(), List.of(), tail.snapshot());
     }
 
     private synchronized String stopMessage() {

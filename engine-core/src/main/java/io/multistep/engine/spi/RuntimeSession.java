@@ -25,6 +25,19 @@ public interface RuntimeSession extends AutoCloseable {
     StepOutcome execute(StepAttempt attempt, StepOutput output) throws RuntimeFailure, InterruptedException;
 
     /**
+     * Prepares a step before its clock starts: the reference's {@code pull: true} pull of a cmd
+     * step's image (with {@code cmdDownloadRetries}). Called once per step, after its
+     * {@code startDelay} and before its first attempt; not covered by the step's {@code timeout}
+     * and not part of its duration, as in the reference. A failure fails the step without retries.
+     *
+     * @param step the step
+     * @param output receives what the preparation prints (pull progress)
+     * @throws RuntimeFailure when the step cannot be prepared
+     * @throws InterruptedException when the engine interrupts the preparation (cancellation)
+     */
+    default void prepare(io.multistep.spec.Step step, StepOutput output) throws RuntimeFailure, InterruptedException {}
+
+    /**
      * Stops and removes what the step's current attempt created (its container), unless the step
      * asked to keep it. Safe to call from any thread, at any time, more than once.
      *

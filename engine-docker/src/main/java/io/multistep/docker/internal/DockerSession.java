@@ -298,6 +298,24 @@ public final class DockerSession implements RuntimeSession {
         return new ImagePusher(docker, auth, connection.host()).push(push, attempt.deadline(), output);
     }
 
+    @Override
+    public void prepare(Step step, StepOutput output) throws RuntimeFailure, InterruptedException {
+        if (!(step instanceof CmdStep cmd) || !step.options().pull()) {
+            return;
+        }
+        List<String> words;
+        try {
+            words = ShellWords.split(cmd.cmd());
+        } catch (IllegalArgumentException e) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": cannot split cmd: " + e.getMessage());
+        }
+        if (words.isEmpty()) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": cmd names no image");
+        }
+        StepOptions o = step.options();
+        ensureImage(step.id(), words.get(0), true, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+    }
+
     private StepOutcome runCmd(CmdStep step, StepAttempt attempt, StepOutput output)
             throws RuntimeFailure, InterruptedException {
         String id = step.id();
@@ -312,10 +330,9 @@ public final class DockerSession implements RuntimeSession {
         }
         String image = words.get(0);
         StepOptions o = step.options();
-        // The reference pulls once, before the retry and repeat loops (execution.md §3): later
-        // attempts use what that pull fetched.
-        boolean forcePull = o.pull() && attempt.iteration() == 0 && attempt.attempt() == 0;
-        ensureImage(id, image, forcePull, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        // pull: true was done by prepare(), once, before the step's clock (execution.md §3); here
+        // only a missing image is pulled, as docker run does.
+        ensureImage(id, image, false, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
         CreateContainerCmd create = docker.createContainerCmd(image).withCmd(words.subList(1, words.size()));
         if (!o.entryPoint().isEmpty()) {
             create.withEntrypoint(o.entryPoint());
