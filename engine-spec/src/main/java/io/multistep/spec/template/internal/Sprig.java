@@ -1125,6 +1125,24 @@ public final class Sprig {
     // ------------------------------------------------------------------ dicts
 
     @SuppressWarnings("unchecked")
+    /** Sprig's max/min: every argument as int64, folded. */
+    private static long foldInt64(Object[] a, java.util.function.LongBinaryOperator op) {
+        long r = toInt64(a[0]);
+        for (int k = 1; k < a.length; k++) {
+            r = op.applyAsLong(r, toInt64(a[k]));
+        }
+        return r;
+    }
+
+    /** Sprig's maxf/minf: every argument as float64, folded. */
+    private static double foldFloat64(Object[] a, java.util.function.DoubleBinaryOperator op) {
+        double r = toFloat64(a[0]);
+        for (int k = 1; k < a.length; k++) {
+            r = op.applyAsDouble(r, toFloat64(a[k]));
+        }
+        return r;
+    }
+
     private static String field(Map<String, Object> d, String key) {
         Object v = d.get(key);
         return v == null ? "" : strval(v);
@@ -1318,35 +1336,11 @@ public final class Sprig {
             return (long) (RANDOM.nextInt(hi - lo) + lo);
         }, INT, INT);
         for (String name : new String[] {"max", "biggest"}) {
-            v(name, a -> {
-                long r = toInt64(a[0]);
-                for (int k = 1; k < a.length; k++) {
-                    r = Math.max(r, toInt64(a[k]));
-                }
-                return r;
-            }, ANY, ANY);
+            v(name, a -> foldInt64(a, Math::max), ANY, ANY);
         }
-        v("min", a -> {
-            long r = toInt64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                r = Math.min(r, toInt64(a[k]));
-            }
-            return r;
-        }, ANY, ANY);
-        v("maxf", a -> {
-            double r = toFloat64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                r = Math.max(r, toFloat64(a[k]));
-            }
-            return r;
-        }, ANY, ANY);
-        v("minf", a -> {
-            double r = toFloat64(a[0]);
-            for (int k = 1; k < a.length; k++) {
-                r = Math.min(r, toFloat64(a[k]));
-            }
-            return r;
-        }, ANY, ANY);
+        v("min", a -> foldInt64(a, Math::min), ANY, ANY);
+        v("maxf", a -> foldFloat64(a, Math::max), ANY, ANY);
+        v("minf", a -> foldFloat64(a, Math::min), ANY, ANY);
         f("floor", a -> Math.floor(toFloat64(a[0])), ANY);
         f("ceil", a -> Math.ceil(toFloat64(a[0])), ANY);
         v("round", a -> {
