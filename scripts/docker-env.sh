@@ -69,7 +69,14 @@ ensure_engine() {
   fi
 }
 
-registry_answers() { curl -fsS --max-time 2 "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; }
+registry_answers() {
+  if have curl; then
+    curl -fsS --max-time 2 "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1
+  else
+    # No curl: one bounded HTTP request through bash's /dev/tcp.
+    timeout 2 bash -c 'exec 3<>/dev/tcp/127.0.0.1/5000 && printf "GET /v2/ HTTP/1.0\r\n\r\n" >&3 && head -n1 <&3 | grep -q " 200 "' 2>/dev/null
+  fi
+}
 
 ensure_registry() {
   if registry_answers; then return 0; fi
