@@ -1,4 +1,4 @@
-package io.multistep.engine.bench;
+package io.multistep.benchmarks.scheduler;
 
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunOptions;
