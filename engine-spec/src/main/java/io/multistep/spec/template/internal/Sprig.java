@@ -1225,23 +1225,13 @@ public final class Sprig {
             }
             return r;
         }, MAP, STRING);
-        for (String name : new String[] {"merge", "mustMerge"}) {
+        for (String name : new String[] {"merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite"}) {
+            boolean overwrite = name.endsWith("Overwrite");
             v(name, a -> {
                 Map<String, Object> dst = map(a[0]);
                 for (int k = 1; k < a.length; k++) {
                     if (a[k] != null) {
-                        deepMerge(dst, map(a[k]), false);
-                    }
-                }
-                return dst;
-            }, MAP, MAP);
-        }
-        for (String name : new String[] {"mergeOverwrite", "mustMergeOverwrite"}) {
-            v(name, a -> {
-                Map<String, Object> dst = map(a[0]);
-                for (int k = 1; k < a.length; k++) {
-                    if (a[k] != null) {
-                        deepMerge(dst, map(a[k]), true);
+                        deepMerge(dst, map(a[k]), overwrite);
                     }
                 }
                 return dst;
