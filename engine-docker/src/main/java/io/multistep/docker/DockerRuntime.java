@@ -101,6 +101,7 @@ public final class DockerRuntime implements ContainerRuntime {
         private String publishAddress = "127.0.0.1";
         private boolean mountDockerSocket = true;
         private Boolean bindWorkspace;
+        private boolean shareNetworkNamespaces = true;
 
         private Builder() {}
 
@@ -196,13 +197,28 @@ public final class DockerRuntime implements ContainerRuntime {
             return this;
         }
 
+        /**
+         * Whether plain steps share one network namespace per task network (default true). Each
+         * step still gets its own container and is reached by its id on the task's network, but
+         * a namespace held by a small per-run container is joined instead of created, which is
+         * most of what starting a container costs the engine. Steps with {@code ports},
+         * {@code expose}, {@code detach}, {@code privileged} or {@code keep} always get their own.
+         * What sharing changes (steps that run at the same time cannot listen on the same port)
+         * is written down in {@code docs/differences.md}; {@code false} gives every container its
+         * own namespace, as the reference does.
+         */
+        public Builder shareNetworkNamespaces(boolean value) {
+            this.shareNetworkNamespaces = value;
+            return this;
+        }
+
         /** Creates the runtime; the engine is contacted on first use. */
         public DockerRuntime build() {
             DockerConnection connection = DockerConnection.create(dockerHost, tlsVerify, certPath, apiVersion,
                     connectTimeout, responseTimeout, maxConnections);
             boolean bind = bindWorkspace != null ? bindWorkspace : connection.isLocal();
             RuntimeSettings settings = new RuntimeSettings(helperImage, dockerCli, dockerConfigDir, publishAddress,
-                    mountDockerSocket, bind);
+                    mountDockerSocket, bind, shareNetworkNamespaces);
             return new DockerRuntime(connection, settings);
         }
     }

@@ -198,8 +198,10 @@ class DockerRuntimeIT {
             assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
             assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(15);
             session.stop("sleeper");
+            // The step's container is gone before the session closes (the run's network sandbox stays until then).
             assertThat(env.client().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId)).exec()).isEmpty();
+                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, "io.multistep.step-id", "sleeper")).exec())
+                    .isEmpty();
         }
         assertThat(runLabelled(runId, null)).isEmpty();
     }

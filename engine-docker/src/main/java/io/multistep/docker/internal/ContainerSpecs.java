@@ -34,9 +34,11 @@ final class ContainerSpecs {
     /**
      * Fills in everything but the image, command and entry point.
      *
+     * @param sandbox the id of the {@link NetworkSandbox} whose network namespace the step joins,
+     *     or {@code null} for a namespace of its own on the step's network
      * @throws IllegalArgumentException when a port, cpus or isolation value is invalid
      */
-    static void apply(CreateContainerCmd create, Step step, DockerSession session) {
+    static void apply(CreateContainerCmd create, Step step, DockerSession session, String sandbox) {
         StepOptions o = step.options();
         List<String> env = new ArrayList<>();
         env.add("HOME=" + HOME); // first, so a step's own HOME= wins (the reference's order)
@@ -64,7 +66,10 @@ final class ContainerSpecs {
         HostConfig host = HostConfig.newHostConfig().withBinds(binds).withPrivileged(o.privileged());
 
         String network = o.network().isEmpty() ? "" : session.dockerNetwork(o.network());
-        if (!network.isEmpty()) {
+        if (sandbox != null) {
+            // The sandbox is on the step's network and carries the step's id as an alias.
+            host.withNetworkMode("container:" + sandbox);
+        } else if (!network.isEmpty()) {
             host.withNetworkMode(network);
             if (!Set.of("host", "none", "bridge", "default").contains(network) && !network.startsWith("container:")) {
                 // Later steps reach this one by its id, as they reach the reference's container named so.

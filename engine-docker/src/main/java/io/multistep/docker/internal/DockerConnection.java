@@ -35,6 +35,8 @@ public final class DockerConnection {
     private final String fixedApiVersion;
     private volatile DockerClient client;
     private volatile String description;
+    /** The engine's operating system and architecture as Go names them ({@code linux/amd64}), once negotiated. */
+    private volatile String platform = "";
     /**
      * Daemon threads for work kept off a step's critical path (removing finished containers, the
      * independent calls of a session's setup and teardown); sessions wait for what they hand over.
@@ -133,6 +135,7 @@ public final class DockerConnection {
                 version = server.isGreaterOrEqual(max) ? MAX_API_VERSION : v.getApiVersion();
             }
             description = "docker " + v.getVersion() + " (" + host() + ", API " + version + ")";
+            platform = v.getOperatingSystem() + "/" + v.getArch();
             client = withVersion(version);
             return client;
         }
@@ -154,6 +157,11 @@ public final class DockerConnection {
             return l.getDockerCertPath();
         }
         return null;
+    }
+
+    /** The engine's {@code os/arch} in Go's names ({@code linux/amd64}); empty before {@link #negotiated()}. */
+    String platform() {
+        return platform;
     }
 
     /** A description for reports. */

@@ -79,6 +79,8 @@ public final class DockerSession implements RuntimeSession {
     private final Map<String, String> keptByStep = new ConcurrentHashMap<>();
     /** Container name → its removal in progress, off the critical path; close() waits for them all. */
     private final Map<String, CompletableFuture<Void>> removals = new ConcurrentHashMap<>();
+    /** Docker network → the {@link NetworkSandbox} whose namespace the run's plain steps on it share. */
+    private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
     /** Images seen present in this run. */
     private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
     private final RegistryAuth auth;
@@ -109,7 +111,9 @@ public final class DockerSession implements RuntimeSession {
         DockerSession s = new DockerSession(connection, docker, settings, setup);
         DockerConnection.register(s);
         try {
+            long t0 = System.nanoTime();
             s.prepare();
+            LOG.debug("run {}: session open in {} ms", setup.runId(), ms(t0, System.nanoTime()));
             return s;
         } catch (RuntimeFailure | InterruptedException | RuntimeException e) {
             s.close();
@@ -155,7 +159,123 @@ public final class DockerSession implements RuntimeSession {
             }
             homeVolume = (String) h;
         }
+        startSandboxes();
         prepareVolumes();
+    }
+
+    /**
+     * Starts a {@link NetworkSandbox} for each task network that steps can share, in the background:
+     * the first step that joins one waits for it.
+     */
+    private void startSandboxes() {
+        if (!settings.shareNetworkNamespaces()) {
+            return;
+        }
+        if (!NetworkSandbox.supports(connection.platform())) {
+            LOG.debug("run {}: no network sandbox for the engine platform {}: every step gets its own network namespace",
+                    setup.runId(), connection.platform());
+            return;
+        }
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        for (Step s : setup.task().steps()) {
+            if (sharesNamespace(s)) {
+                aliases.computeIfAbsent(networks.get(s.options().network()), k -> new ArrayList<>()).add(s.id());
+            }
+        }
+        int n = 0;
+        for (var e : aliases.entrySet()) {
+            String name = "acb_netns" + n++ + "-" + shortId;
+            String network = e.getKey();
+            List<String> ids = e.getValue();
+            try {
+                // Steps create their containers once the holder exists, and start them once it runs.
+                CompletableFuture<Optional<String>> created = CompletableFuture.supplyAsync(
+                        () -> createSandbox(name, network, ids), connection.background());
+                CompletableFuture<Boolean> running = created.thenApplyAsync(
+                        id -> id.isPresent() && startSandbox(name, network, id.get()), connection.background());
+                sandboxes.put(network, new Sandbox(created, running));
+            } catch (RejectedExecutionException ex) {
+                return; // the runtime is closing: steps get namespaces of their own
+            }
+        }
+    }
+
+    /** A network sandbox being prepared: its container id once created, and whether it then started. */
+    private record Sandbox(CompletableFuture<Optional<String>> created, CompletableFuture<Boolean> running) {
+        static final Sandbox NONE = new Sandbox(CompletableFuture.completedFuture(Optional.empty()),
+                CompletableFuture.completedFuture(false));
+    }
+
+    private Optional<String> createSandbox(String name, String network, List<String> aliases) {
+        if (closed) {
+            return Optional.empty();
+        }
+        try {
+            NetworkSandbox.ensureImage(docker, connection.platform());
+            return Optional.of(NetworkSandbox.create(docker, name, network, aliases, labels));
+        } catch (RuntimeFailure | RuntimeException e) {
+            // Only slower without it.
+            LOG.warn("run {}: steps on network {} get a network namespace each: cannot create the network sandbox {}: {}",
+                    setup.runId(), network, name, Failures.rootMessage(e));
+            return Optional.empty();
+        }
+    }
+
+    private boolean startSandbox(String name, String network, String id) {
+        try {
+            long t0 = System.nanoTime();
+            docker.startContainerCmd(id).exec();
+            LOG.debug("run {}: network sandbox {} started in {} ms", setup.runId(), name, ms(t0, System.nanoTime()));
+            return true;
+        } catch (RuntimeException e) {
+            // Steps that joined it find out before they start and run without it; close() removes it.
+            LOG.warn("run {}: steps on network {} get a network namespace each: cannot start the network sandbox {}: {}",
+                    setup.runId(), network, name, Failures.rootMessage(e));
+            return false;
+        }
+    }
+
+    /** Whether a step joins its network's sandbox (see {@link NetworkSandbox#canJoin}). */
+    private boolean sharesNamespace(Step step) {
+        String network = networks.get(step.options().network());
+        return network != null && NetworkSandbox.canJoin(step, network);
+    }
+
+    /** The id of the sandbox the step joins, or {@code null} for a namespace of its own. */
+    private String sandboxFor(Step step) throws InterruptedException {
+        Sandbox s = sharesNamespace(step) ? sandboxes.get(networks.get(step.options().network())) : null;
+        return s == null ? null : await(s.created(), Optional.<String>empty()).orElse(null);
+    }
+
+    /** Whether the step's sandbox has started (waiting for it if it is starting). */
+    private boolean sandboxRunning(Step step) throws InterruptedException {
+        Sandbox s = sandboxes.get(networks.get(step.options().network()));
+        return s != null && await(s.running(), false);
+    }
+
+    private static <T> T await(CompletableFuture<T> f, T otherwise) throws InterruptedException {
+        try {
+            return f.get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return otherwise;
+        }
+    }
+
+    /** The sandbox's container is gone (removed or stopped by someone): later steps get their own namespaces. */
+    private void sandboxGone(Step step, String sandbox, String why) {
+        String network = networks.get(step.options().network());
+        if (network != null) {
+            sandboxes.put(network, Sandbox.NONE);
+        }
+        LOG.warn("run {}: the network sandbox {} of network {} is gone ({}): steps get a network namespace each",
+                setup.runId(), sandbox, network, why);
+    }
+
+    /** Thrown when a step cannot join its sandbox because the sandbox is gone; the step runs without it. */
+    private static final class SandboxGone extends Exception {
+        SandboxGone() {
+            super(null, null, false, false);
+        }
     }
 
     private void createNetworks() throws RuntimeFailure {
@@ -333,11 +453,22 @@ public final class DockerSession implements RuntimeSession {
         // pull: true was done by prepare(), once, before the step's clock (execution.md §3); here
         // only a missing image is pulled, as docker run does.
         ensureImage(id, image, false, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        String sandbox = sandboxFor(step);
+        while (true) {
+            try {
+                return runContainer(step, attempt, createCmd(image, words, o), sandbox, output);
+            } catch (SandboxGone e) {
+                sandbox = null; // once more in a namespace of its own, which cannot fail this way
+            }
+        }
+    }
+
+    private CreateContainerCmd createCmd(String image, List<String> words, StepOptions o) {
         CreateContainerCmd create = docker.createContainerCmd(image).withCmd(words.subList(1, words.size()));
         if (!o.entryPoint().isEmpty()) {
             create.withEntrypoint(o.entryPoint());
         }
-        return runContainer(step, attempt, create, output);
+        return create;
     }
 
     /** Name of a step's container: unique per run (the reference uses the bare step id, which forbids parallel runs). */
@@ -350,12 +481,18 @@ public final class DockerSession implements RuntimeSession {
         return base;
     }
 
-    StepOutcome runContainer(Step step, StepAttempt attempt, CreateContainerCmd create, StepOutput output)
-            throws RuntimeFailure, InterruptedException {
+    /**
+     * Runs a step's container to its end (or starts it, when detached).
+     *
+     * @param sandbox the network sandbox to join, or {@code null}
+     * @throws SandboxGone when the sandbox cannot be joined; the container is removed again
+     */
+    private StepOutcome runContainer(Step step, StepAttempt attempt, CreateContainerCmd create, String sandbox,
+            StepOutput output) throws RuntimeFailure, InterruptedException, SandboxGone {
         String stepId = step.id();
         StepOptions o = step.options();
         try {
-            ContainerSpecs.apply(create, step, this);
+            ContainerSpecs.apply(create, step, this, sandbox);
         } catch (IllegalArgumentException e) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + stepId + ": " + e.getMessage());
         }
@@ -386,6 +523,10 @@ public final class DockerSession implements RuntimeSession {
                     + " already exists (a kept container of an earlier attempt?)", e);
         } catch (NotFoundException e) {
             String msg = Failures.rootMessage(e);
+            if (sandbox != null && msg.contains(sandbox)) {
+                sandboxGone(step, sandbox, msg);
+                throw new SandboxGone();
+            }
             if (msg.toLowerCase(java.util.Locale.ROOT).contains("network")) {
                 // A step's network is passed verbatim and not checked (execution.md §6): `docker run
                 // --network <missing>` prints the engine's error and exits 125, an ordinary failure.
@@ -434,6 +575,10 @@ public final class DockerSession implements RuntimeSession {
         };
         boolean done = false;
         try {
+            if (sandbox != null && !sandboxRunning(step)) {
+                sandboxGone(step, sandbox, "it did not start");
+                throw new SandboxGone(); // the finally below removes this container
+            }
             // As `docker run` does: attach and wait (for the next exit) before the start, so not a byte
             // of output and not the exit is missed. The two requests travel together; each is in place
             // once the engine has answered its headers.
@@ -447,6 +592,11 @@ public final class DockerSession implements RuntimeSession {
                 docker.startContainerCmd(containerId).exec();
                 tStarted = System.nanoTime();
             } catch (RuntimeException e) {
+                String msg = Failures.rootMessage(e);
+                if (sandbox != null && (msg.contains(sandbox) || msg.contains("non running container"))) {
+                    sandboxGone(step, sandbox, msg);
+                    throw new SandboxGone(); // the finally below removes this container
+                }
                 gate.release();
                 StepOutcome failed = startFailure(stepId, e, output);
                 done = true;
@@ -779,7 +929,18 @@ public final class DockerSession implements RuntimeSession {
         }
         // Interrupted threads must still clean up: do the teardown with the interrupt flag cleared.
         boolean interrupted = Thread.interrupted();
+        long t0 = System.nanoTime();
         try {
+            // Network sandboxes side by side with the step containers: no step that joined one is
+            // running any more. One still starting is waited for, so that it is not missed.
+            CompletableFuture<Void> sandboxesGone = CompletableFuture.completedFuture(null);
+            if (!sandboxes.isEmpty()) {
+                try {
+                    sandboxesGone = CompletableFuture.runAsync(this::removeSandboxes, connection.background());
+                } catch (RejectedExecutionException e) {
+                    removeSandboxes();
+                }
+            }
             // Removals handed to the background first: each resource is removed by the time close() returns.
             for (CompletableFuture<Void> f : removals.values()) {
                 try {
@@ -808,6 +969,14 @@ public final class DockerSession implements RuntimeSession {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("run {}: cannot list its containers: {}", setup.runId(), e.getMessage());
+            }
+            // The networks can go once their sandboxes have.
+            try {
+                sandboxesGone.get(3, TimeUnit.MINUTES);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // a sandbox still there makes its network's removal fail, which is logged; prune removes both
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
             // Networks and volumes are independent: removed side by side.
             Runnable removeNetworks = () -> {
@@ -847,8 +1016,23 @@ public final class DockerSession implements RuntimeSession {
             }
         } finally {
             DockerConnection.unregister(this);
+            LOG.debug("run {}: session closed in {} ms", setup.runId(), ms(t0, System.nanoTime()));
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void removeSandboxes() {
+        for (Sandbox s : sandboxes.values()) {
+            try {
+                s.running().get(2, TimeUnit.MINUTES);
+                s.created().get().ifPresent(this::removeQuietly);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the label sweep of close() removes it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

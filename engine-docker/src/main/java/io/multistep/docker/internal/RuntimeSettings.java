@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * @param publishAddress host address for {@code ports} without one; empty for all interfaces
  * @param mountDockerSocket mount {@code /var/run/docker.sock} into steps
  * @param bindWorkspace bind-mount the context folder instead of copying it into a volume
+ * @param shareNetworkNamespaces run plain steps in one network namespace per task network
+ *     ({@link NetworkSandbox}) instead of giving each container its own
  */
 public record RuntimeSettings(String helperImage, String dockerCli, Path dockerConfigDir, String publishAddress,
-        boolean mountDockerSocket, boolean bindWorkspace) {
+        boolean mountDockerSocket, boolean bindWorkspace, boolean shareNetworkNamespaces) {
     /** The helper image the runtime builds itself from {@code scratch} when missing. */
     public static final String DEFAULT_HELPER_IMAGE = "multistep/volume-helper:1";
 }
