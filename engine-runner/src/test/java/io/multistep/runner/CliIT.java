@@ -146,6 +146,36 @@ class CliIT {
     }
 
     @Test
+    void isolatedNetworksGiveEveryStepANamespaceOfItsOwn(DockerTestEnvironment env) throws Exception {
+        // A container that joins another's network namespace also takes its hostname: plain steps that
+        // share the run's namespace print the same one, steps in namespaces of their own different ones.
+        Path task = write("hosts.yaml", """
+                version: v1.1.0
+                steps:
+                  - id: first
+                    cmd: %1$s hostname
+                  - id: second
+                    cmd: %1$s hostname
+                """.formatted(IMAGE));
+        String shared = env.newRunId();
+        Run r = exec(List.of("exec", "-f", task.toString(), "--id", shared, "--no-color", dir.toString()));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(hostnames(r)).hasSize(2).containsOnly(hostnames(r).get(0));
+        assertNothingLeft(env, shared);
+
+        String isolated = env.newRunId();
+        r = exec(List.of("exec", "-f", task.toString(), "--id", isolated, "--isolated-networks", dir.toString()));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(hostnames(r)).hasSize(2).doesNotHaveDuplicates();
+        assertNothingLeft(env, isolated);
+    }
+
+    private static List<String> hostnames(Run r) {
+        return r.out().lines().filter(l -> l.startsWith("first") || l.startsWith("second"))
+                .map(l -> l.substring(l.indexOf('|') + 1).trim()).toList();
+    }
+
+    @Test
     void invalidInputIsExit2WithProblemsAndCreatesNothing(DockerTestEnvironment env) throws Exception {
         String runId = env.newRunId();
         Path task = write("bad.yaml", """
