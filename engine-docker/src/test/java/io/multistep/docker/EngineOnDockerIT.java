@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.multistep.docker.testing.DockerTestEnvironment;
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunEvent;
-import io.multistep.engine.RunOptions;
 import io.multistep.engine.RunResult;
 import io.multistep.engine.RunStatus;
 import io.multistep.engine.SecretResolvers;
 import io.multistep.engine.StepResult;
 import io.multistep.engine.StepStatus;
-import io.multistep.engine.TaskSource;
 import io.multistep.engine.testing.RecordingListener;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,12 +42,7 @@ class EngineOnDockerIT {
         if (secrets.length == 2) {
             builder.secretResolver(SecretResolvers.fromMap(Map.of(secrets[0], secrets[1])));
         }
-        String runId = env.newRunId();
-        RunResult result = builder.build().run(TaskSource.text(task, "acb.yaml"),
-                RunOptions.builder().runId(runId).context(context).build());
-        assertThat(env.labelledResources()).as("nothing of run %s is left", runId)
-                .noneMatch(r -> r.endsWith("(" + runId + ")"));
-        return result;
+        return env.runLeavingNothing(builder.build(), task, context);
     }
 
     @Test

@@ -7,9 +7,7 @@ import io.multistep.docker.testing.DockerTestEnvironment;
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunEvent;
 import io.multistep.engine.RunListener;
-import io.multistep.engine.RunOptions;
 import io.multistep.engine.RunResult;
-import io.multistep.engine.TaskSource;
 import io.multistep.engine.spi.RunSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +62,7 @@ class NetworkSandboxIT {
         for (RunListener l : listeners) {
             builder.listener(l);
         }
-        String runId = env.newRunId();
-        RunResult result = builder.build().run(TaskSource.text(task, "acb.yaml"),
-                RunOptions.builder().runId(runId).context(context).build());
-        assertThat(env.labelledResources()).as("nothing of run %s is left", runId)
-                .noneMatch(r -> r.endsWith("(" + runId + ")"));
-        return result;
+        return env.runLeavingNothing(builder.build(), task, context);
     }
 
     @Test

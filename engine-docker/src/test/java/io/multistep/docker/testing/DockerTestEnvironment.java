@@ -202,6 +202,24 @@ public final class DockerTestEnvironment implements BeforeAllCallback, Parameter
         return out;
     }
 
+    /**
+     * Runs a task text through an engine under a new run id, then checks that nothing labelled with
+     * that run id is left on the engine.
+     *
+     * @throws AssertionError when a container, network or volume of the run is left
+     */
+    public io.multistep.engine.RunResult runLeavingNothing(io.multistep.engine.Engine engine, String taskText,
+            Path context) {
+        String runId = newRunId();
+        io.multistep.engine.RunResult result = engine.run(io.multistep.engine.TaskSource.text(taskText, "acb.yaml"),
+                io.multistep.engine.RunOptions.builder().runId(runId).context(context).build());
+        List<String> left = labelledResources().stream().filter(r -> r.endsWith("(" + runId + ")")).toList();
+        if (!left.isEmpty()) {
+            throw new AssertionError("run " + runId + " left " + left);
+        }
+        return result;
+    }
+
     /** Labelled resources that appeared since the suite started. */
     public List<String> newLabelledResources() {
         List<String> now = new ArrayList<>(labelledResources());
