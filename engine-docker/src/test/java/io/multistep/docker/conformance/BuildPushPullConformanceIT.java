@@ -19,30 +19,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Build string parsing and contexts (execution.md §4.1, §4.4), push (§5) and pull: true (§3). */
 @ExtendWith(DockerTestEnvironment.class)
 class BuildPushPullConformanceIT {
     private static final String REG = DockerTestEnvironment.REGISTRY;
-    private static ConformanceRuns runs;
+    @RegisterExtension
+    static final ConformanceRuns runs = new ConformanceRuns();
     private static DockerClient docker;
     private final List<String> images = new ArrayList<>();
 
     @BeforeAll
     static void start(DockerTestEnvironment env) {
-        runs = new ConformanceRuns(env);
         docker = env.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        runs.close();
     }
 
     @AfterEach

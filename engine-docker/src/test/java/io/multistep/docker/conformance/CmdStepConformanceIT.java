@@ -17,10 +17,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,17 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(DockerTestEnvironment.class)
 class CmdStepConformanceIT {
-    private static ConformanceRuns runs;
-
-    @BeforeAll
-    static void start(DockerTestEnvironment env) {
-        runs = new ConformanceRuns(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        runs.close();
-    }
+    @RegisterExtension
+    static final ConformanceRuns runs = new ConformanceRuns();
 
     @Test
     void workingDirectoriesAreCleanedLikeGoPathAndRelativeOnesLiveUnderWorkspace(@TempDir Path ctx) {

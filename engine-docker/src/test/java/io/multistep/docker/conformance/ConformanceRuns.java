@@ -12,25 +12,36 @@ import io.multistep.engine.testing.RecordingListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Runs small task files through {@link Engine} + {@link DockerRuntime} for the conformance ITs. */
-final class ConformanceRuns {
+/**
+ * Runs small task files through {@link Engine} + {@link DockerRuntime} for the conformance ITs: a
+ * class registers it ({@code @RegisterExtension static final ConformanceRuns runs = new
+ * ConformanceRuns();}) and gets one runtime for its tests, closed after them.
+ */
+final class ConformanceRuns implements BeforeAllCallback, AfterAllCallback {
     static final String IMG = DockerTestEnvironment.BASE_IMAGE;
 
-    private final DockerTestEnvironment env;
-    private final DockerRuntime runtime;
+    private DockerTestEnvironment env;
+    private DockerRuntime runtime;
 
-    ConformanceRuns(DockerTestEnvironment env) {
-        this.env = env;
-        this.runtime = DockerRuntime.builder().publishAddress("127.0.0.1").build();
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        env = DockerTestEnvironment.get();
+        runtime = DockerRuntime.builder().publishAddress("127.0.0.1").build();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     DockerTestEnvironment env() {
         return env;
-    }
-
-    void close() {
-        runtime.close();
     }
 
     /** Runs {@code task} and checks that the run left nothing labelled behind. */

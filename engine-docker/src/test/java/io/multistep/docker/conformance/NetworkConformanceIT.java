@@ -8,26 +8,16 @@ import io.multistep.engine.RunResult;
 import io.multistep.engine.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Declared networks, a step's network passed verbatim (execution.md §6, task-format.md §4.2). */
 @ExtendWith(DockerTestEnvironment.class)
 class NetworkConformanceIT {
-    private static ConformanceRuns runs;
-
-    @BeforeAll
-    static void start(DockerTestEnvironment env) {
-        runs = new ConformanceRuns(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        runs.close();
-    }
+    @RegisterExtension
+    static final ConformanceRuns runs = new ConformanceRuns();
 
     @Test
     void stepsOnADeclaredNetworkReachEachOtherByIdAndNetworkNamesAreVerbatim(@TempDir Path ctx) throws Exception {

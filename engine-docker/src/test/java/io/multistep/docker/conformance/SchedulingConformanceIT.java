@@ -25,26 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retries, repeat, timeouts, start delays, detach, keep, ports and fail-fast (execution.md §9, §10). */
 @ExtendWith(DockerTestEnvironment.class)
 class SchedulingConformanceIT {
-    private static ConformanceRuns runs;
-
-    @BeforeAll
-    static void start(DockerTestEnvironment env) {
-        runs = new ConformanceRuns(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        runs.close();
-    }
+    @RegisterExtension
+    static final ConformanceRuns runs = new ConformanceRuns();
 
     @Test
     void repeatRunsTheRetryLoopRepeatPlusOneTimesAndJoinsTheErrors(@TempDir Path ctx) throws Exception {
