@@ -118,6 +118,71 @@ class EngineSchedulerTest {
     }
 
     @Test
+    void aTimeoutFailsEveryRemainingRepeatIteration() {
+        // execution.md §10: attempts under an expired deadline fail at once, and repeat runs every
+        // iteration regardless: each remaining iteration adds its own "timed out".
+        fake.step("a").hangs();
+        RunResult result = run(task(cmd("a", o -> o.timeout(3).repeat(2))));
+
+        assertThat(result.failureMessage()).contains("failed to run step ID: a: timed out, timed out, timed out");
+        assertThat(result.step("a").status()).isEqualTo(StepStatus.TIMED_OUT);
+        assertThat(result.step("a").failure().orElseThrow().reason()).isEqualTo(StepFailure.Reason.TIMED_OUT);
+        assertThat(fake.calls("a")).hasSize(1);
+        assertThat(fake.stops()).containsExactly("a");
+    }
+
+    @Test
+    void repeatErrorsBeforeTheTimeoutComeFirstInTheMessage() {
+        // Each attempt 150 ms, timeout 250 ms: iteration 0 exits 1, iteration 1 is cut by the deadline,
+        // iteration 2 starts after it and fails at once.
+        fake.step("a").exitsWith(1).afterMillis(150);
+        RunResult result = run(task(cmd("a", o -> o.timeout(25).repeat(2))));
+
+        assertThat(result.failureMessage()).contains("failed to run step ID: a: exit status 1, timed out, timed out");
+        assertThat(fake.calls("a")).hasSize(2);
+    }
+
+    @Test
+    void retriesAfterATimeoutStillWaitTheirDelayAndFailAtOnce() {
+        // The reference sleeps retryDelay after the timed-out attempt (the deadline does not cut the
+        // sleep), then each retry fails at once under the expired deadline.
+        fake.step("a").hangs();
+        RunResult result = run(task(cmd("a", o -> o.timeout(3).retries(2).retryDelay(10))));
+
+        assertThat(result.failureMessage()).contains("failed to run step ID: a: timed out");
+        assertThat(result.step("a").status()).isEqualTo(StepStatus.TIMED_OUT);
+        assertThat(fake.calls("a")).hasSize(1);
+        assertThat(events.events(RunEvent.StepRetried.class)).extracting(RunEvent.StepRetried::error)
+                .containsExactly("timed out", "timed out");
+        // 30 ms to the deadline, then two delays of 100 ms.
+        assertThat(result.step("a").duration()).isGreaterThanOrEqualTo(Duration.ofMillis(230));
+    }
+
+    @Test
+    void aDeadlineThatPassesDuringARetryDelayDoesNotCutTheDelay() {
+        // Attempt 0 exits 1 after 20 ms; the 200 ms delay outlives the 50 ms deadline; attempt 1 then
+        // fails at once with the timeout, without running.
+        fake.step("a").exitsWith(1).afterMillis(20);
+        RunResult result = run(task(cmd("a", o -> o.timeout(5).retries(1).retryDelay(20))));
+
+        assertThat(result.failureMessage()).contains("failed to run step ID: a: timed out");
+        assertThat(fake.calls("a")).hasSize(1);
+        assertThat(fake.stops()).isEmpty();
+        assertThat(result.step("a").duration()).isGreaterThanOrEqualTo(Duration.ofMillis(220));
+    }
+
+    @Test
+    void anIgnoredTimeoutLetsDependentsRunAfterTheRemainingIterations() {
+        fake.step("a").hangs();
+        RunResult result = run(task(cmd("a", o -> o.timeout(3).repeat(1).ignoreErrors(true)), cmd("b")));
+
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.step("a").status()).isEqualTo(StepStatus.FAILURE_IGNORED);
+        assertThat(result.step("a").failure().orElseThrow().message()).isEqualTo("timed out, timed out");
+        assertThat(result.step("b").status()).isEqualTo(StepStatus.SUCCEEDED);
+    }
+
+    @Test
     void totalTimeoutFromOptionsStopsTheRun() {
         fake.step("a").hangs();
         RunResult result = engine().run(TaskSource.of(task(cmd("a"), cmd("b"))),
@@ -174,6 +239,17 @@ class EngineSchedulerTest {
         assertThat(result.step("a").attempts()).isEqualTo(2);
         assertThat(result.step("a").status()).isEqualTo(StepStatus.FAILED);
         assertThat(result.step("a").outputTail()).containsExactly("network: transient failure", "fatal: bad input");
+    }
+
+    @Test
+    void retryOnErrorsAlsoMatchesWhatTheRuntimeReportsWhenItCannotRunTheAttempt() {
+        // The reference matches the docker client's output, which includes its own errors (a failed pull).
+        fake.step("a").failsWith(RuntimeFailure.Kind.IMAGE_NOT_FOUND, "pull access denied for nope");
+        RunResult result = run(task(cmd("a", o -> o.retries(2).retryDelay(1)
+                .retryOnErrors(List.of("pull access denied")))));
+
+        assertThat(result.step("a").attempts()).isEqualTo(3);
+        assertThat(result.failureMessage()).contains("failed to run step ID: a: pull access denied for nope");
     }
 
     @Test

@@ -76,4 +76,16 @@ class PrepareTest {
         assertThat(prepares).hasValue(1);
         assertThat(executes).hasValue(0);
     }
+
+    @Test
+    void anIgnoredFailedPullIsSuccessfulWithNoElapsedTime() {
+        // The reference records the step's start and end only after the pull: a failed pull leaves
+        // both unset, so the summary shows 0.000000 seconds however long the pull took.
+        RunResult result = run(runtime(300, true), "    ignoreErrors: true\n");
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.step("a").status()).isEqualTo(StepStatus.FAILURE_IGNORED);
+        assertThat(result.step("a").summaryLine())
+                .isEqualTo("Step ID: a marked as successful (elapsed time in seconds: 0.000000)");
+    }
 }

@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One step of a run, on its own thread: start delay, then the retry loop inside the repeat loop
  * under one deadline (execution.md §10), then the result.
+ *
+ * <p>The deadline behaves as the reference's step context: it cuts the attempt that is running
+ * when it passes (that attempt fails with {@code timed out}), never a retry delay, and every
+ * later attempt fails at once with {@code timed out} without running. Retries and repeat
+ * iterations go on as after any other failure, so a timed-out step with {@code repeat: 2} fails
+ * with {@code timed out, timed out, timed out}.
  */
 final class StepExecution implements Runnable {
 
@@ -51,6 +57,7 @@ final class StepExecution implements Runnable {
     private boolean inExecute;
     private StepFailure.Reason stopReason;
     private String stopMessage;
+    private boolean expired;
 
     StepExecution(RunExecution run, RunExecution.Node node) {
         this.run = run;
@@ -74,9 +81,30 @@ final class StepExecution implements Runnable {
         stop(reason, message);
     }
 
-    /** The step's own deadline passed. */
+    /**
+     * The step's own deadline passed: the attempt that runs (if one does) is stopped and
+     * interrupted; later attempts fail at once. A retry delay under way is not cut.
+     */
     private void deadlinePassed() {
-        stop(StepFailure.Reason.TIMED_OUT, "timed out");
+        Thread t;
+        synchronized (this) {
+            if (expired) {
+                return;
+            }
+            expired = true;
+            if (!inExecute || stopReason != null) {
+                return;
+            }
+            t = thread;
+        }
+        run.stopAsync(step.id());
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private synchronized boolean expired() {
+        return expired;
     }
 
     private void stop(StepFailure.Reason reason, String message) {
@@ -115,6 +143,10 @@ final class StepExecution implements Runnable {
 
     private synchronized void leaveExecute() {
         inExecute = false;
+        if (stopReason == null) {
+            // The deadline's interrupt is for the runtime call only: it must not cut a retry delay.
+            Thread.interrupted();
+        }
     }
 
     @Override
@@ -171,7 +203,7 @@ final class StepExecution implements Runnable {
 
         Instant startedAt = config.clock().instant();
         Instant deadline = startedAt.plus(timeout.isZero() ? NO_DEADLINE : timeout);
-        long deadlineNanos = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long deadlineNanos = System.nanoTime() + timeout.toNanos(); // only meaningful with a timer
         ScheduledFuture<?> timer = timeout.isZero() ? null
                 : run.timers().schedule(this::deadlinePassed, timeout.toNanos(), TimeUnit.NANOSECONDS);
 
@@ -189,7 +221,7 @@ final class StepExecution implements Runnable {
         outer:
         for (int iteration = 0; iteration < iterations; iteration++) {
             for (int attempt = 0; ; attempt++) {
-                if (System.nanoTime() - deadlineNanos >= 0) {
+                if (timer != null && System.nanoTime() - deadlineNanos >= 0) {
                     deadlinePassed();
                 }
                 if (stopReason() != null) {
@@ -197,57 +229,68 @@ final class StepExecution implements Runnable {
                     break outer;
                 }
                 AttemptOutput output = new AttemptOutput(iteration, attempt, !options.retryOnErrors().isEmpty());
-                LOG.debug("run {}: Launching container with name: {}", runId, step.id());
                 StepOutcome outcome = null;
                 String error = null;
                 StepFailure failure = null;
-                if (!enterExecute()) {
-                    stoppedEarly = true;
-                    break outer;
-                }
-                attempts++;
-                try {
-                    outcome = run.session().execute(new StepAttempt(step, iteration, attempt, deadline), output);
-                } catch (RuntimeFailure f) {
-                    if (f.kind() == RuntimeFailure.Kind.TIMED_OUT && System.nanoTime() - deadlineNanos >= -50_000_000L) {
-                        // The runtime noticed the step's deadline a moment before our timer: the same timeout.
-                        deadlinePassed();
-                        stoppedEarly = true;
-                    } else {
-                        error = masker.mask(String.valueOf(f.getMessage()));
-                        failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(f.kind()));
-                    }
-                } catch (InterruptedException e) {
-                    stoppedEarly = true;
-                } catch (RuntimeException e) {
-                    // A runtime bug is a failed attempt, not a dead scheduler.
-                    error = masker.mask("runtime error: " + e);
-                    failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(RuntimeFailure.Kind.OTHER));
-                } finally {
-                    leaveExecute();
+                if (expired()) {
+                    // Under an expired deadline an attempt fails at once, as the reference's does.
                     output.close();
-                }
-                if (stoppedEarly) {
-                    if (stopReason() == null) {
-                        // Interrupted by the runtime itself or a stray interrupt: treat as a failed attempt.
-                        stoppedEarly = false;
-                        error = "interrupted";
-                        failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(RuntimeFailure.Kind.OTHER));
-                    } else {
+                } else {
+                    LOG.debug("run {}: Launching container with name: {}", runId, step.id());
+                    if (!enterExecute()) {
+                        stoppedEarly = true;
                         break outer;
                     }
-                }
-                if (outcome != null) {
-                    lastExit = OptionalInt.of(outcome.exitCode());
-                    if (ExitCodes.isSuccess(options, outcome.exitCode())) {
-                        for (ImageRecord image : outcome.images()) {
-                            images.put((image.pushed() ? "push:" : "build:") + image.reference(), image);
+                    attempts++;
+                    try {
+                        outcome = run.session().execute(new StepAttempt(step, iteration, attempt, deadline), output);
+                    } catch (RuntimeFailure f) {
+                        if (f.kind() == RuntimeFailure.Kind.TIMED_OUT && timer != null
+                                && System.nanoTime() - deadlineNanos >= -50_000_000L) {
+                            // The runtime noticed the step's deadline a moment before our timer: the same timeout.
+                            deadlinePassed();
+                        } else {
+                            error = masker.mask(String.valueOf(f.getMessage()));
+                            failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(f.kind()));
+                            output.failedWith(f.getMessage());
                         }
-                        dependencies.addAll(outcome.dependencies());
-                        break; // next iteration
+                    } catch (InterruptedException e) {
+                        // The deadline or a stop of the run (checked below).
+                    } catch (RuntimeException e) {
+                        // A runtime bug is a failed attempt, not a dead scheduler.
+                        error = masker.mask("runtime error: " + e);
+                        failure = new StepFailure(error, StepFailure.Reason.RUNTIME,
+                                Optional.of(RuntimeFailure.Kind.OTHER));
+                    } finally {
+                        leaveExecute();
+                        output.close();
                     }
+                    if (stopReason() != null) {
+                        stoppedEarly = true;
+                        break outer;
+                    }
+                    if (outcome != null) {
+                        lastExit = OptionalInt.of(outcome.exitCode());
+                        if (ExitCodes.isSuccess(options, outcome.exitCode())) {
+                            for (ImageRecord image : outcome.images()) {
+                                images.put((image.pushed() ? "push:" : "build:") + image.reference(), image);
+                            }
+                            dependencies.addAll(outcome.dependencies());
+                            break; // next iteration
+                        }
+                    }
+                }
+                if (expired()) {
+                    // Cut by the deadline (whatever the runtime made of the stop), or not run at all.
+                    error = "timed out";
+                    failure = new StepFailure(error, StepFailure.Reason.TIMED_OUT, Optional.empty());
+                } else if (outcome != null) {
                     error = "exit status " + outcome.exitCode();
                     failure = new StepFailure(error, StepFailure.Reason.EXIT_CODE, Optional.empty());
+                } else if (failure == null) {
+                    // Interrupted by the runtime itself or a stray interrupt: a failed attempt.
+                    error = "interrupted";
+                    failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(RuntimeFailure.Kind.OTHER));
                 }
                 if (attempt < maxRetries && output.matchesRetryOnErrors()) {
                     Duration delay = config.seconds(options.retryDelay());
@@ -258,8 +301,8 @@ final class StepExecution implements Runnable {
                     try {
                         sleep(delay);
                     } catch (InterruptedException e) {
-                        // Stopped while waiting to retry: the iteration ends with the stop (timeout,
-                        // cancellation), not with the attempt that will be retried, as in the reference.
+                        // Only a stop of the run (cancellation, another step's failure, total timeout)
+                        // cuts the delay; the iteration ends with the stop.
                         lastFailure = failure;
                         stoppedEarly = true;
                         break outer;
@@ -281,26 +324,19 @@ final class StepExecution implements Runnable {
         StepFailure cause;
         StepFailure.Reason reason = stoppedEarly ? stopReason() : null;
         if (reason != null) {
-            String message;
-            if (reason == StepFailure.Reason.TIMED_OUT) {
-                // Earlier repeat iterations' errors, then the timeout, as the reference joins them.
-                List<String> all = new ArrayList<>(errors);
-                all.add("timed out");
-                message = String.join(", ", all);
-                status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED : StepStatus.TIMED_OUT;
-            } else {
-                message = masker.mask(stopMessage());
-                status = reason == StepFailure.Reason.RUN_TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.CANCELLED;
-            }
+            String message = masker.mask(stopMessage());
+            status = reason == StepFailure.Reason.RUN_TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.CANCELLED;
             cause = new StepFailure(masker.mask(message), reason, Optional.empty());
         } else if (errors.isEmpty()) {
             status = StepStatus.SUCCEEDED;
             cause = null;
         } else {
+            // Every iteration's error, joined as the reference joins them.
             String message = String.join(", ", errors);
             cause = new StepFailure(masker.mask(message), lastFailure.reason(),
                     lastFailure.runtimeKind());
-            status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED : StepStatus.FAILED;
+            status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED
+                    : lastFailure.reason() == StepFailure.Reason.TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.FAILED;
         }
         if (status == StepStatus.FAILURE_IGNORED) {
             LOG.info("run {}: step {} failed but has ignoreErrors: {}", runId, step.id(), cause.message());
@@ -318,7 +354,6 @@ final class StepExecution implements Runnable {
      */
     private StepResult prepare() {
         AttemptOutput output = new AttemptOutput(0, 0, false);
-        Instant at = run.config().clock().instant();
         if (!enterExecute()) {
             output.close();
             return stoppedBeforeStart();
@@ -343,10 +378,12 @@ final class StepExecution implements Runnable {
         if (stopReason() != null) {
             return stoppedBeforeStart();
         }
+        // The reference starts the step's clock after the pull: a failed pull leaves a step with no
+        // elapsed time (its summary line says 0.000000 seconds).
         Instant end = run.config().clock().instant();
         StepStatus status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED : StepStatus.FAILED;
-        return new StepResult(step.id(), step.kind(), status, OptionalInt.empty(), 0, Optional.of(at),
-                Optional.of(end), Duration.between(at, end), Optional.of(cause), List.of(), List.of(), tail.snapshot());
+        return new StepResult(step.id(), step.kind(), status, OptionalInt.empty(), 0, Optional.of(end),
+                Optional.of(end), Duration.ZERO, Optional.of(cause), List.of(), List.of(), tail.snapshot());
     }
 
     private synchronized String stopMessage() {
@@ -411,6 +448,16 @@ final class StepExecution implements Runnable {
 
         synchronized void close() {
             closed = true;
+        }
+
+        /**
+         * The runtime could not run the attempt: its message stands for what the reference's
+         * {@code docker run} client printed on stderr (e.g. a failed pull), so retryOnErrors sees it.
+         */
+        synchronized void failedWith(String message) {
+            if (captured != null && message != null) {
+                captured.append(message).append('\n');
+            }
         }
 
         /** The reference retries when retryOnErrors is empty or the attempt's output contains one of them (case-sensitive). */
