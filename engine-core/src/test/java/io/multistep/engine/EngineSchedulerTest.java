@@ -379,6 +379,18 @@ class EngineSchedulerTest {
     }
 
     @Test
+    void aPushCutByItsTimeoutFailsWithThePushError() {
+        // execution.md §5: the timeout bounds all pushes; the push attempts then fail and the step
+        // ends with the push loop's own error, not with the deadline's.
+        fake.step("p").hangs();
+        RunResult result = run(task(push("p", o -> o.timeout(3), "reg/app:v1")));
+
+        assertThat(result.failureMessage()).contains("failed to run step ID: p: failed to push images successfully");
+        assertThat(result.step("p").status()).isEqualTo(StepStatus.TIMED_OUT);
+        assertThat(fake.stops()).containsExactly("p");
+    }
+
+    @Test
     void imagesAndOutputTailAreReported() {
         fake.step("b").producesImages(new ImageRecord("reg/app:v1", "sha256:abc", false));
         String[] many = new String[60];

@@ -44,6 +44,9 @@ final class StepExecution implements Runnable {
     /** Far enough to mean "no deadline" without overflowing a runtime's {@code Duration.toMillis()}. */
     private static final Duration NO_DEADLINE = Duration.ofDays(3650);
 
+    /** The reference's error when a push step's attempts are used up (execution.md §5). */
+    static final String PUSH_FAILED = "failed to push images successfully";
+
     private final RunExecution run;
     private final RunExecution.Node node;
     private final Step step;
@@ -281,8 +284,10 @@ final class StepExecution implements Runnable {
                     }
                 }
                 if (expired()) {
-                    // Cut by the deadline (whatever the runtime made of the stop), or not run at all.
-                    error = "timed out";
+                    // Cut by the deadline (whatever the runtime made of the stop), or not run at all. A
+                    // push's remaining attempts fail under the expired deadline and its loop gives up
+                    // with its own error (execution.md §5).
+                    error = push ? PUSH_FAILED : "timed out";
                     failure = new StepFailure(error, StepFailure.Reason.TIMED_OUT, Optional.empty());
                 } else if (outcome != null) {
                     error = "exit status " + outcome.exitCode();
