@@ -201,7 +201,8 @@ public final class RunExecution implements RunHandle {
                     session = config.runtime().open(new RunSetup(runId, task, options.context(),
                             options.sharedVolume(), options.credentials(), options.labels()));
                 } catch (RuntimeFailure f) {
-                    setupFailure = masker.mask("failed to set up the run: " + f.getMessage());
+                    // The reference prints a setup error as it is (errors.md X-1..X-7): no prefix here.
+                    setupFailure = masker.mask(String.valueOf(f.getMessage()));
                     LOG.debug("run {}: {}", runId, setupFailure);
                 } catch (InterruptedException e) {
                     // cancel() sets the flag before it interrupts; otherwise the caller of run() interrupted us.
