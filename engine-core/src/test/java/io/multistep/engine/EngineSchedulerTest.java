@@ -358,6 +358,26 @@ class EngineSchedulerTest {
     }
 
     @Test
+    void contextDeadlineExceededReadsTimedOutInTheRunsMessage() {
+        // execution.md §2.5: the reference's final message shows every "context deadline exceeded"
+        // as "timed out"; the step's own failure keeps the runtime's words.
+        fake.step("a").failsWith(RuntimeFailure.Kind.OTHER,
+                "pull: context deadline exceeded; retry: context deadline exceeded");
+        RunResult result = run(task(cmd("a")));
+
+        assertThat(result.failureMessage()).hasValue("failed to run step ID: a: pull: timed out; retry: timed out");
+        assertThat(result.step("a").failure().orElseThrow().message()).contains("context deadline exceeded");
+    }
+
+    @Test
+    void contextDeadlineExceededReadsTimedOutInASetupFailure() {
+        fake.openFailsWith(RuntimeFailure.Kind.OTHER, "failed to create network: n, err: context deadline exceeded");
+        RunResult result = run(task(cmd("a")));
+
+        assertThat(result.failureMessage()).hasValue("failed to create network: n, err: timed out");
+    }
+
+    @Test
     void sessionThatCannotOpenFailsTheRunWithItsMessageAndEveryStepSkipped() {
         fake.openFailsWith(RuntimeFailure.Kind.DAEMON_UNREACHABLE, "cannot reach docker");
         RunResult result = run(task(cmd("a"), cmd("b")));

@@ -226,7 +226,7 @@ public final class RunExecution implements RunHandle {
             Optional<String> failureMessage;
             if (setupFailure != null) {
                 status = RunStatus.FAILED;
-                failureMessage = Optional.of(setupFailure);
+                failureMessage = Optional.of(finalMessage(setupFailure));
             } else {
                 if (session != null) {
                     interrupted |= schedule();
@@ -237,7 +237,8 @@ public final class RunExecution implements RunHandle {
                         abort = new Abort(RunStatus.CANCELLED, "run cancelled", StepFailure.Reason.CANCELLED);
                     }
                     status = abort == null ? RunStatus.SUCCEEDED : abort.status();
-                    failureMessage = abort == null ? Optional.empty() : Optional.of(masker.mask(abort.message()));
+                    failureMessage = abort == null ? Optional.empty()
+                            : Optional.of(finalMessage(masker.mask(abort.message())));
                 } finally {
                     lock.unlock();
                 }
@@ -517,6 +518,11 @@ public final class RunExecution implements RunHandle {
                 interrupted = true;
             }
         }
+    }
+
+    /** The reference shows every {@code context deadline exceeded} of its final message as {@code timed out} (execution.md §2). */
+    static String finalMessage(String message) {
+        return message.replace("context deadline exceeded", "timed out");
     }
 
     static String format(Duration d) {
