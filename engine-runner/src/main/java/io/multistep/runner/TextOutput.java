@@ -133,7 +133,7 @@ final class TextOutput implements RunListener, AutoCloseable {
         printSummary(e.result());
     }
 
-    /** The summary table, in task-file order, and the dependency report. */
+    /** The reference's summary lines and dependency report, then the summary table, in task-file order. */
     synchronized void printSummary(RunResult result) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STEP", "STATUS", "EXIT", "ATTEMPTS", "DURATION", "IMAGES"});
@@ -150,7 +150,21 @@ final class TextOutput implements RunListener, AutoCloseable {
             }
         }
         err.println();
-        result.summaryLines().forEach(err::println); // the reference's per-step lines
+        // The reference's lines (execution.md §11): each step's line in file order, and after a
+        // successful run the digest lines of build steps and the dependency report. The report's
+        // second line is Go's log.Println("\n" + json): an empty line, then the JSON.
+        for (StepResult s : result.steps()) {
+            err.println(s.summaryLine());
+            if (result.succeeded() && !s.dependencies().isEmpty()) {
+                err.println("Populating digests for step ID: " + s.id() + "...");
+                err.println("Successfully populated digests for step ID: " + s.id());
+            }
+        }
+        if (result.succeeded() && !result.dependencies().isEmpty()) {
+            err.println("The following dependencies were found:");
+            err.println();
+            err.println(Reports.dependenciesJson(result.dependencies()));
+        }
         err.println();
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
@@ -163,10 +177,6 @@ final class TextOutput implements RunListener, AutoCloseable {
         err.println("Run ID: " + result.runId() + " " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " after " + seconds(result.duration()) + "s"
                 + result.failureMessage().map(m -> ": " + m).orElse(""));
-        if (!result.dependencies().isEmpty()) {
-            err.println("The following dependencies were found:");
-            err.println(Reports.dependenciesJson(result.dependencies()));
-        }
         err.flush();
         out.flush();
     }

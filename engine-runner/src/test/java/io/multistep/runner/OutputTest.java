@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multistep.engine.RunEvent;
 import io.multistep.engine.RunListener;
+import io.multistep.engine.RunResult;
+import io.multistep.engine.RunStatus;
+import io.multistep.engine.StepFailure;
 import io.multistep.engine.StepResult;
+import io.multistep.engine.StepStatus;
+import io.multistep.engine.spi.ImageDependency;
 import io.multistep.engine.spi.StepOutput;
 import io.multistep.spec.StepKind;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** TextOutput and JsonEventOutput on a scripted sequence of events. */
@@ -82,6 +89,62 @@ class OutputTest {
                 Run ID: run-1 failed after 4.000s: failed to run step ID: boom: exit status 3
                 """);
         assertThat(e).doesNotContain("\u001b[");
+    }
+
+    static RunResult builtWithDependencies(RunStatus status) {
+        ImageDependency.ImageName app = new ImageDependency.ImageName("127.0.0.1:5000", "app", "1", "sha256:abc",
+                "127.0.0.1:5000/app:1");
+        ImageDependency.ImageName alpine = new ImageDependency.ImageName("registry.hub.docker.com", "library/alpine",
+                "3.19", "sha256:def", "alpine:3.19");
+        StepResult build = new StepResult("build", StepKind.BUILD, StepStatus.SUCCEEDED, OptionalInt.of(0), 1,
+                Optional.of(T), Optional.of(T.plusMillis(1500)), Duration.ofMillis(1500), Optional.empty(), List.of(),
+                List.of(new ImageDependency(app, alpine, List.of(alpine))), List.of());
+        StepResult test = status == RunStatus.SUCCEEDED
+                ? ReportsTest.ran("test", StepKind.CMD, StepStatus.SUCCEEDED, 0, Optional.empty(), List.of(), List.of())
+                : ReportsTest.ran("test", StepKind.CMD, StepStatus.FAILED, 2, Optional.of(new StepFailure(
+                        "exit status 2", StepFailure.Reason.EXIT_CODE, Optional.empty())), List.of(), List.of());
+        return new RunResult("run-2", status, status == RunStatus.SUCCEEDED ? Optional.empty()
+                : Optional.of("failed to run step ID: test: exit status 2"), List.of(build, test), T,
+                T.plusSeconds(3), Duration.ofSeconds(3));
+    }
+
+    private static String summaryOf(RunResult result) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (TextOutput text = new TextOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, false, Duration.ofHours(1))) {
+            text.printSummary(result);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSuccessfulRunPrintsTheReferencesSummaryDigestAndDependencyLinesInItsOrder() {
+        // execution.md §11: each step's line in file order, the digest lines after a build step's
+        // line, then the dependency report: its title, and a line holding a newline and the JSON.
+        String e = summaryOf(builtWithDependencies(RunStatus.SUCCEEDED));
+
+        assertThat(e).contains("""
+                Step ID: build marked as successful (elapsed time in seconds: 1.500000)
+                Populating digests for step ID: build...
+                Successfully populated digests for step ID: build
+                Step ID: test marked as successful (elapsed time in seconds: 1.500000)
+                The following dependencies were found:
+
+                [{"image":{"registry":"127.0.0.1:5000","repository":"app","tag":"1","digest":"sha256:abc",\
+                "reference":"127.0.0.1:5000/app:1"},"runtime-dependency":{"registry":"registry.hub.docker.com",\
+                "repository":"library/alpine","tag":"3.19","digest":"sha256:def","reference":"alpine:3.19"},\
+                "buildtime-dependency":[{"registry":"registry.hub.docker.com","repository":"library/alpine",\
+                "tag":"3.19","digest":"sha256:def","reference":"alpine:3.19"}]}]
+                """);
+    }
+
+    @Test
+    void aFailedRunPrintsNoDigestOrDependencyLines() {
+        // The reference collects digests and prints the dependencies only after a successful run.
+        String e = summaryOf(builtWithDependencies(RunStatus.FAILED));
+
+        assertThat(e).contains("Step ID: test marked as failed (elapsed time in seconds: 1.500000)")
+                .doesNotContain("digests").doesNotContain("dependencies were found");
     }
 
     @Test
