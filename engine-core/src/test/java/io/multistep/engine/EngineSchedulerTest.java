@@ -6,6 +6,7 @@ import static io.multistep.engine.testing.TestTasks.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.multistep.engine.spi.ImageDependency;
 import io.multistep.engine.spi.ImageRecord;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.testing.FakeRuntime;
@@ -409,6 +410,22 @@ class EngineSchedulerTest {
         assertThat(result.failureMessage()).contains("failed to run step ID: p: failed to push images successfully");
         assertThat(result.step("p").status()).isEqualTo(StepStatus.TIMED_OUT);
         assertThat(fake.stops()).containsExactly("p");
+    }
+
+    @Test
+    void aRepeatedStepReportsItsDependenciesOnce() {
+        // The reference scans a build's dependencies once, before its retries and repeats (execution.md §4.3).
+        ImageDependency.ImageName app = new ImageDependency.ImageName("reg", "app", "v1", "", "reg/app:v1");
+        ImageDependency.ImageName base = new ImageDependency.ImageName("docker.io", "library/alpine", "3", "",
+                "alpine:3");
+        ImageDependency dependency = new ImageDependency(app, base, List.of(base));
+        fake.step("b").reportsDependencies(dependency).producesImages(new ImageRecord("reg/app:v1", "", false));
+        RunResult result = run(task(cmd("b", o -> o.repeat(2))));
+
+        assertThat(fake.calls("b")).hasSize(3);
+        assertThat(result.step("b").dependencies()).containsExactly(dependency);
+        assertThat(result.dependencies()).containsExactly(dependency);
+        assertThat(result.step("b").images()).hasSize(1);
     }
 
     @Test

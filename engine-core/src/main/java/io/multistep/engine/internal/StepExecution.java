@@ -278,7 +278,10 @@ final class StepExecution implements Runnable {
                             for (ImageRecord image : outcome.images()) {
                                 images.put((image.pushed() ? "push:" : "build:") + image.reference(), image);
                             }
-                            dependencies.addAll(outcome.dependencies());
+                            if (dependencies.isEmpty()) {
+                                // One report per step: the reference scans once, before retries and repeats.
+                                dependencies.addAll(outcome.dependencies());
+                            }
                             break; // next iteration
                         }
                     }
