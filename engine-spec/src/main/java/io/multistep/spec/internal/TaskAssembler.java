@@ -150,11 +150,7 @@ public final class TaskAssembler {
                 problems.error(s.clientIdNode, prefix + "msi client ID is not a valid guid (found "
                         + TaskReader.quote(s.clientID) + ")");
             }
-        }
-        for (RawSecret s : raw.secrets) {
-            if (s.id.isEmpty()) {
-                continue;
-            }
+            // graph/task.go Validate: each secret's duplicate check follows its own checks, in list order
             Node first = secretIds.putIfAbsent(s.id, s.node);
             if (first != null) {
                 problems.error(s.idNode, "duplicate secret found with ID: " + s.id + " (first defined at line "
@@ -185,8 +181,7 @@ public final class TaskAssembler {
                     }
                 }
             }
-        }
-        for (RawVolume v : raw.volumes) {
+            // ValidateVolumeMounts: each volume's duplicate check follows its own checks, in list order
             if (v.name.isEmpty()) {
                 continue;
             }

@@ -100,6 +100,15 @@ class ValidationConformanceTest {
         assertThat(ok("secrets:\n  - id: a\n    keyvault: k\n    clientID: 3fa85f64-5717-4562-b3fc-2c963f66afa6\n").secrets()).hasSize(1);
     }
 
+    @Test
+    void aDuplicateSecretIdIsReportedBeforeProblemsOfLaterSecrets() {
+        // graph/task.go Validate checks each secret, then its id against the earlier ones, in list order
+        assertThat(firstError("secrets:\n  - id: a\n    keyvault: k\n  - id: a\n    keyvault: k\n  - id: b\n"))
+                .startsWith(R6 + "duplicate secret found with ID: a");
+        assertThat(firstError("secrets:\n  - id: a\n    keyvault: k\n  - id: a\n    keyvault: k\n  - id: \"\"\n"))
+                .startsWith(R6 + "duplicate secret found with ID: a");
+    }
+
     // §4.2 networks
 
     @Test
@@ -145,6 +154,15 @@ class ValidationConformanceTest {
                 .startsWith("mount name, w, does not correspond to a volume");
         // secrets before volumes
         assertThat(firstError("volumes:\n  - name: \"\"\nsecrets:\n  - id: \"\"\n")).startsWith(R6 + "secret is missing an ID");
+    }
+
+    @Test
+    void aDuplicateVolumeNameIsReportedBeforeProblemsOfLaterVolumes() {
+        // ValidateVolumeMounts checks each volume, then its name against the earlier ones, in list order
+        assertThat(firstError("volumes:\n  - name: v\n    secret: {a: YQ==}\n  - name: v\n    secret: {a: YQ==}\n"
+                + "  - name: w.x\n    secret: {a: YQ==}\n")).startsWith("volume with duplicate name found");
+        assertThat(firstError("volumes:\n  - name: v\n    secret: {a: YQ==}\n  - name: v\n    secret: {a: YQ==}\n"
+                + "  - name: w\n")).startsWith("volume with duplicate name found");
     }
 
     // §5 steps
