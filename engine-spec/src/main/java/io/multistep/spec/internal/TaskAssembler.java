@@ -420,6 +420,7 @@ public final class TaskAssembler {
             return List.of();
         }
         Set<String> deps = new LinkedHashSet<>();
+        boolean rootListed = false;
         for (Item w : s.when) {
             String dep = w.text();
             if (dep.equals(IMMEDIATE) || dep.equals(id)) {
@@ -427,6 +428,16 @@ public final class TaskAssembler {
             }
             if (dep.isEmpty()) {
                 problems.error(w.node(), "from cannot be empty");
+                continue;
+            }
+            if (dep.equals(ROOT_ID)) {
+                // graph/dag.go: an edge from the root is valid; the root has always completed
+                if (!rootListed) {
+                    rootListed = true;
+                } else {
+                    problems.error(w.node(), "dependency " + dep + " is listed twice in when of step " + id
+                            + " (the reference would never start this step)");
+                }
                 continue;
             }
             if (!vertices.containsKey(dep)) {

@@ -256,4 +256,16 @@ class ValidationConformanceTest {
                 .startsWith("b does not exist as a vertex [from: b, to: a]");
         assertThat(firstError("steps:\n  - id: a\n    cmd: x\n    when: [\"\"]\n")).startsWith("from cannot be empty");
     }
+
+    @Test
+    void theRootIdIsAValidDependency() {
+        // graph/dag.go validateFromAndTo: "acb_root" names the graph's root, which always exists
+        Task t = ok("steps:\n  - id: a\n    cmd: x\n  - id: b\n    cmd: y\n    when: [acb_root]\n"
+                + "  - id: c\n    cmd: z\n    when: [acb_root, a]\n");
+        assertThat(t.steps().get(1).options().dependencies()).isEmpty();
+        assertThat(t.steps().get(2).options().dependencies()).containsExactly("a");
+        assertThat(t.steps().get(1).options().when()).containsExactly("acb_root");
+        assertThat(firstError("steps:\n  - cmd: x\n    when: [acb_root, acb_root]\n"))
+                .startsWith("dependency acb_root is listed twice");
+    }
 }
