@@ -91,12 +91,13 @@ public final class Aliases {
                         continue;
                     }
                     Node a = t.getValueNode();
-                    if (a instanceof ScalarNode) {
+                    if (YamlSupport.isNull(a)) {
                         continue;
                     }
                     if (!(a instanceof MappingNode am)) {
                         throw new IllegalArgumentException("yaml: unmarshal errors:\n  line "
-                                + (a.getStartMark().getLine() + 1) + ": cannot unmarshal !!seq into graph.Alias");
+                                + (a.getStartMark().getLine() + 1) + ": cannot unmarshal " + YamlSupport.tagName(a)
+                                + " into graph.Alias");
                     }
                     for (NodeTuple p : am.getValue()) {
                         String key = p.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : "";
@@ -114,9 +115,9 @@ public final class Aliases {
                                                     + (e.getStartMark().getLine() + 1) + ": cannot unmarshal "
                                                     + YamlSupport.tagName(e) + " into string");
                                         }
-                                        src.add(es.getValue());
+                                        src.add(YamlSupport.stringValue(es));
                                     }
-                                } else if (!(v instanceof ScalarNode sv && sv.getValue().isEmpty())) {
+                                } else if (!YamlSupport.isNull(v)) {
                                     throw new IllegalArgumentException("yaml: unmarshal errors:\n  line "
                                             + (v.getStartMark().getLine() + 1) + ": cannot unmarshal "
                                             + YamlSupport.tagName(v) + " into []string");
@@ -128,7 +129,7 @@ public final class Aliases {
                                             + (v.getStartMark().getLine() + 1) + ": cannot unmarshal "
                                             + YamlSupport.tagName(v) + " into string");
                                 }
-                                directive = dv.getValue();
+                                directive = YamlSupport.stringValue(dv);
                                 break;
                             default:
                                 break;

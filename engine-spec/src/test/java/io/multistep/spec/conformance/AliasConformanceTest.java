@@ -173,6 +173,32 @@ class AliasConformanceTest {
     }
 
     @Test
+    void nullScalarsInTheAliasBlockDecodeAsEmptyLikeYamlV2() throws Exception {
+        // yaml.v2 decodes every null form (~, null, Null, NULL, empty) into a string as ""
+        assertThat(subst("version: v1.1.0\nalias:\n  values:\n    a: null\n    b: NULL\n    c: ~\n", "[$a|$b|$c]"))
+                .isEqualTo("[||]");
+        // a null directive is no directive: $ stays the directive
+        assertThat(subst("version: v1.1.0\nalias:\n  directive: ~\n  values:\n    a: A\n", "$a ~a")).isEqualTo("A ~a");
+        assertThat(subst("version: v1.1.0\nalias:\n  directive: null\n  values:\n    a: A\n", "$a")).isEqualTo("A");
+        // a null src list is no list
+        assertThat(subst("version: v1.1.0\nalias:\n  src: ~\n  values:\n    a: A\n", "$a")).isEqualTo("A");
+        // a null key is the empty key, which is not alphanumeric
+        assertThat(renderError("version: v1.1.0\nalias:\n  values:\n    null: x\nx: 1\n").goMessage())
+                .isEqualTo("alias key names only support alphanumeric characters");
+    }
+
+    @Test
+    void aScalarAliasBlockOrAQuotedEmptySrcIsA1() {
+        // lines count in the alias block, which is decoded alone
+        assertThat(renderError("version: v1.1.0\nalias: foo\nx: 1\n").goMessage())
+                .startsWith("error during alias unmarshaling: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `foo` into ");
+        assertThat(renderError("version: v1.1.0\nalias:\n  src: \"\"\nx: 1\n").goMessage())
+                .startsWith("error during alias unmarshaling: yaml: unmarshal errors:\n  line 2: cannot unmarshal !!str `` into []string");
+        assertThat(renderError("version: v1.1.0\nalias:\n  values: \"\"\nx: 1\n").goMessage())
+                .startsWith("error during alias unmarshaling: yaml: unmarshal errors:\n  line 2: cannot unmarshal !!str `` into map[string]string");
+    }
+
+    @Test
     void aliasBlockIsRenderedAsATemplateNamedAliasData() {
         var e = renderError("version: v1.1.0\nalias:\n  values:\n    a: {{.Values.x.y}}\nx: 1\n".replace(".Values.x.y", "fail \"boom\""));
         assertThat(e.referenceMessage()).startsWith("unable to render alias data: error while rendering templates: failed to ");

@@ -147,7 +147,7 @@ public final class YamlSupport {
     /** Decodes a mapping node into a string map the way yaml.v2 fills map[string]string. */
     public static Map<String, String> stringMap(Node node, String what) {
         Map<String, String> r = new LinkedHashMap<>();
-        if (node == null || (node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getTag().equals(Tag.NULL)))) {
+        if (node == null || isNull(node)) {
             return r;
         }
         if (!(node instanceof MappingNode m)) {
@@ -165,9 +165,31 @@ public final class YamlSupport {
                 throw new IllegalArgumentException("yaml: unmarshal errors:\n  line " + (v.getStartMark().getLine() + 1)
                         + ": cannot unmarshal " + tagName(v) + " into string");
             }
-            r.put(ks.getValue(), vs.getTag().equals(Tag.NULL) && vs.getValue().equals("~") ? "" : vs.getValue());
+            // yaml.v2 decodes every null form into a string as ""
+            r.put(isNull(ks) ? "" : ks.getValue(), isNull(vs) ? "" : vs.getValue());
         }
         return r;
+    }
+
+    /**
+     * Whether a node is a YAML null as yaml.v2 resolves it: a plain {@code ~}, {@code null},
+     * {@code Null}, {@code NULL} or empty scalar, or one tagged {@code !!null}. A quoted {@code ""}
+     * is a string.
+     */
+    public static boolean isNull(Node n) {
+        if (!(n instanceof ScalarNode s)) {
+            return false;
+        }
+        if (s.getTag().equals(Tag.NULL)) {
+            return true;
+        }
+        return s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && GoYamlScalar.plain(s.getValue()).kind() == GoYamlScalar.Kind.NULL;
+    }
+
+    /** A scalar's text as a Go string field receives it: {@code ""} for a null. */
+    public static String stringValue(ScalarNode s) {
+        return isNull(s) ? "" : s.getValue();
     }
 
     /** yaml.v2 style short tag of a node for error texts. */
@@ -178,8 +200,17 @@ public final class YamlSupport {
         if (n instanceof SequenceNode) {
             return "!!seq";
         }
-        String t = n.getTag().getValue();
-        String v = ((ScalarNode) n).getValue();
-        return (t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring(18) : t) + " `" + v + "`";
+        ScalarNode sn = (ScalarNode) n;
+        String v = sn.getValue();
+        String t;
+        if (sn.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && sn.getTag().equals(RESOLVER.resolve(
+                org.yaml.snakeyaml.nodes.NodeId.scalar, v, true))) {
+            t = GoYamlScalar.plain(v).tag(); // resolved by yaml.v2's rules
+        } else {
+            t = sn.getTag().getValue();
+            t = t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring(18) : t;
+        }
+        // yaml.v2 (decode.go terror) shows at most ten characters of the value
+        return t + " `" + (v.length() > 10 ? v.substring(0, 7) + "..." : v) + "`";
     }
 }
