@@ -118,6 +118,8 @@ public final class GoFmt {
     static void appendV(StringBuilder sb, Object v, boolean nested) {
         if (v == null) {
             sb.append("<nil>");
+        } else if (v instanceof GoStringer gs) {
+            sb.append(gs.goString());
         } else if (v instanceof String s) {
             sb.append(s);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -441,6 +443,9 @@ public final class GoFmt {
         }
         if (arg == null) {
             return verb == 'v' ? pad("<nil>", sp, false) : badVerb(null, verb);
+        }
+        if (arg instanceof GoStringer gs && "vsqxX".indexOf(verb) >= 0) {
+            return formatOne(gs.goString(), verb, sp); // fmt's handleMethods: Stringer for these verbs
         }
         if (arg instanceof List<?> l && !(verb == 'v' && false)) {
             StringBuilder sb = new StringBuilder("[");

@@ -23,6 +23,9 @@ public final class GoValues {
         if (v == null) {
             return "<nil>";
         }
+        if (v instanceof GoStringer gs) {
+            return gs.goType();
+        }
         if (v instanceof String) {
             return "string";
         }
@@ -54,6 +57,9 @@ public final class GoValues {
     public static String kindName(Object v) {
         if (v == null) {
             return "invalid";
+        }
+        if (v instanceof GoStringer) {
+            return "ptr";
         }
         if (v instanceof String) {
             return "string";

@@ -22,9 +22,33 @@ public record Semver(long major, long minor, long patch, String pre, String meta
                 m.group(5) == null ? "" : m.group(5), v);
     }
 
+    /**
+     * What Sprig's {@code semver} returns: a {@code *semver.Version} (Masterminds/semver v1.5), whose
+     * accessors are reachable as fields and which prints through its {@code String()} method.
+     */
+    static final class Value extends LinkedHashMap<String, Object> implements GoStringer {
+        private static final long serialVersionUID = 1L;
+        private final String text;
+
+        Value(Semver v) {
+            this.text = v.major + "." + v.minor + "." + v.patch + (v.pre.isEmpty() ? "" : "-" + v.pre)
+                    + (v.meta.isEmpty() ? "" : "+" + v.meta);
+        }
+
+        @Override
+        public String goString() {
+            return text;
+        }
+
+        @Override
+        public String goType() {
+            return "*semver.Version";
+        }
+    }
+
     /** Fields exposed to templates. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new Value(this);
         m.put("Major", major);
         m.put("Minor", minor);
         m.put("Patch", patch);
