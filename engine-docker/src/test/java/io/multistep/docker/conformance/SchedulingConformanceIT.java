@@ -110,8 +110,10 @@ class SchedulingConformanceIT {
         assertThat(r.step("delayed").status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(r.step("retrying").status()).isEqualTo(StepStatus.FAILURE_IGNORED);
         assertThat(r.step("retrying").failure().orElseThrow().message()).isEqualTo("timed out");
+        // The deadline (3 s) cuts the attempt that runs; the remaining retries still wait their delay
+        // and then fail at once without running a container (execution.md §10), so they do not count.
         assertThat(r.step("retrying").attempts()).isBetween(1, 3);
-        assertThat(r.step("retrying").duration()).isLessThan(Duration.ofSeconds(6));
+        assertThat(r.step("retrying").duration()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(20));
     }
 
     @Test
