@@ -295,7 +295,13 @@ public final class DockerSession implements RuntimeSession {
                 }
                 cmd.exec();
             } catch (RuntimeException e) {
-                throw wrap("creating network " + n.name() + " (as " + name + ")", e);
+                // The reference's wording (errors.md X-1), then which Docker network it was.
+                RuntimeFailure f = wrap("failed to create network: " + n.name(), e);
+                if (f.kind() == Kind.DAEMON_UNREACHABLE) {
+                    throw f;
+                }
+                throw new RuntimeFailure(f.kind(), "failed to create network: " + n.name() + ", err: "
+                        + Failures.rootMessage(e) + " (Docker network " + name + ")", e);
             }
             createdNetworks.add(name);
             networks.put(n.name(), name);
@@ -323,8 +329,10 @@ public final class DockerSession implements RuntimeSession {
                 try {
                     decoded = Base64.getMimeDecoder().decode(e.getValue());
                 } catch (IllegalArgumentException ex) {
-                    throw new RuntimeFailure(Kind.INVALID_STEP, "volume " + v.name() + ": the value of secret "
-                            + e.getKey() + " is not valid base64: " + ex.getMessage());
+                    // The reference's wording (errors.md X-5), then where; never the value.
+                    throw new RuntimeFailure(Kind.INVALID_STEP, "failed to decode Base64 value. please make sure value"
+                            + " provided is Base64 encoded (volume " + v.name() + ", secret " + e.getKey() + ": "
+                            + ex.getMessage() + ")");
                 }
                 // The reference writes the decoded text plus a newline (a here-document); we keep the
                 // newline but, unlike it, never let a shell expand $ or backquotes in the secret.
@@ -335,7 +343,7 @@ public final class DockerSession implements RuntimeSession {
             }
             String name = createVolume(v.name() + "-" + shortId);
             volumes.put(v.name(), name);
-            fillVolume(name, out -> writeFiles(files, out), "filling secret volume " + v.name());
+            fillVolume(name, out -> writeFiles(files, out), "failed to populate container, volume " + v.name());
         }
     }
 

@@ -197,6 +197,27 @@ class CmdStepConformanceIT {
     }
 
     @Test
+    void aSecretValueThatIsNotBase64FailsTheRunBeforeAnyStepWithTheReferencesMessage(@TempDir Path ctx) {
+        String task = """
+                volumes:
+                  - name: sec
+                    secret:
+                      key: "not base64!"
+                steps:
+                  - id: never
+                    cmd: %1$s echo never
+                """.formatted(IMG);
+        RunResult r = runs.run(task, ctx);
+
+        assertThat(r.succeeded()).isFalse();
+        // errors.md X-5, then where (never the value).
+        assertThat(r.failureMessage().orElseThrow())
+                .startsWith("failed to decode Base64 value. please make sure value provided is Base64 encoded")
+                .contains("volume sec", "secret key").doesNotContain("not base64!");
+        assertThat(r.step("never").status()).isEqualTo(StepStatus.SKIPPED);
+    }
+
+    @Test
     void cpusAndPrivilegedReachTheContainer(@TempDir Path ctx, DockerClient docker) {
         String runId = runs.env().newRunId();
         String task = """

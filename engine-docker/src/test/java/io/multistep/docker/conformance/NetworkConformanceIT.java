@@ -55,4 +55,22 @@ class NetworkConformanceIT {
         assertThat(r.step("missing").exitCode()).hasValue(125);
         assertThat(r.step("missing").failure().orElseThrow().message()).isEqualTo("exit status 125");
     }
+
+    @Test
+    void aNetworkTheEngineCannotCreateFailsTheRunWithTheReferencesMessage(@TempDir Path ctx) {
+        String task = """
+                networks:
+                  - name: badnet
+                    driver: host
+                steps:
+                  - id: never
+                    cmd: %1$s echo never
+                """.formatted(IMG);
+        RunResult r = runs.run(task, ctx);
+
+        assertThat(r.succeeded()).isFalse();
+        // errors.md X-1 (the engine's own error follows "err:"): an engine allows one host network.
+        assertThat(r.failureMessage().orElseThrow()).startsWith("failed to create network: badnet, err: ");
+        assertThat(r.step("never").status()).isEqualTo(StepStatus.SKIPPED);
+    }
 }
