@@ -504,18 +504,16 @@ public final class DockerSession implements RuntimeSession {
         } catch (IllegalArgumentException e) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + stepId + ": " + e.getMessage());
         }
-        if (o.keep()) {
-            String first = keptByStep.get(stepId);
-            if (first != null) {
-                // The reference names every attempt's container after the step: with keep: true a
-                // second attempt (repeat or retry) conflicts with the kept container of the first
-                // and `docker run` exits 125 (execution.md §10, keep+repeat quirk).
-                output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: Conflict. The container name \"/"
-                        + stepId + "\" is already in use by container \"" + first + "\". You have to remove (or rename)"
-                        + " that container to be able to reuse that name.");
-                output.line(StepOutput.Stream.STDERR, "See 'docker run --help'.");
-                return StepOutcome.exited(125);
-            }
+        // The reference names every attempt's container after the step: a second attempt (repeat or
+        // retry) conflicts with a kept container of an earlier one, or with a detached one that still
+        // runs, and `docker run` exits 125 (execution.md §10, keep+repeat quirk).
+        String holder = o.keep() ? keptByStep.get(stepId) : o.detach() ? runningDetached(stepId) : null;
+        if (holder != null) {
+            output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: Conflict. The container name \"/"
+                    + stepId + "\" is already in use by container \"" + holder + "\". You have to remove (or rename)"
+                    + " that container to be able to reuse that name.");
+            output.line(StepOutput.Stream.STDERR, "See 'docker run --help'.");
+            return StepOutcome.exited(125);
         }
         String name = containerName(step, attempt);
         create.withName(name);
@@ -874,6 +872,33 @@ public final class DockerSession implements RuntimeSession {
                 done.complete(null);
             }
         }
+    }
+
+    /**
+     * The container of an earlier attempt of a detached step that still runs, if any. One that
+     * has exited is removed, as the reference's {@code docker run --rm} has done by then.
+     */
+    private String runningDetached(String stepId) {
+        Set<String> ids = containers.get(stepId);
+        if (ids == null) {
+            return null;
+        }
+        for (String id : List.copyOf(ids)) {
+            Boolean running;
+            try {
+                running = docker.inspectContainerCmd(id).exec().getState().getRunning();
+            } catch (NotFoundException e) {
+                ids.remove(id);
+                continue;
+            } catch (RuntimeException e) {
+                running = Boolean.TRUE; // cannot tell: the create below would meet the name anyway
+            }
+            if (Boolean.TRUE.equals(running)) {
+                return id;
+            }
+            discard(stepId, id);
+        }
+        return null;
     }
 
     /** Waits until the background removal of the container with this name (if any) has ended. */

@@ -224,6 +224,27 @@ class SchedulingConformanceIT {
     }
 
     @Test
+    void aRepeatedDetachedStepConflictsWithItsStillRunningFirstContainer(@TempDir Path ctx) {
+        String task = """
+                steps:
+                  - id: svc
+                    cmd: %1$s sleep 30
+                    detach: true
+                    repeat: 1
+                    ignoreErrors: true
+                  - id: after
+                    cmd: %1$s echo after
+                """.formatted(IMG);
+        RunResult r = runs.run(task, ctx);
+
+        assertThat(r.succeeded()).as("%s", r).isTrue();
+        assertThat(r.step("svc").status()).isEqualTo(StepStatus.FAILURE_IGNORED);
+        assertThat(r.step("svc").failure().orElseThrow().message()).isEqualTo("exit status 125");
+        assertThat(r.step("svc").outputTail()).anyMatch(l -> l.contains("Conflict") && l.contains("\"/svc\""));
+        assertThat(r.step("after").outputTail()).containsExactly("after");
+    }
+
+    @Test
     void aFailureEndsTheRunAtOnceAndDependentsNeverStart(@TempDir Path ctx) {
         String task = """
                 steps:
