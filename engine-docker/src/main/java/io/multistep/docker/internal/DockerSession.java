@@ -581,16 +581,17 @@ public final class DockerSession implements RuntimeSession {
         };
         boolean done = false;
         try {
-            if (sandbox != null && !sandboxRunning(step)) {
-                sandboxGone(step, sandbox, "it did not start");
-                throw new SandboxGone(); // the finally below removes this container
-            }
             // As `docker run` does: attach and wait (for the next exit) before the start, so not a byte
             // of output and not the exit is missed. The two requests travel together; each is in place
             // once the engine has answered its headers.
             docker.attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .exec(attach);
             docker.waitContainerCmd(containerId).withCondition(WaitContainerCondition.NEXT_EXIT).exec(wait);
+            // The sandbox may still be starting (the first steps of a run): wait for it meanwhile.
+            if (sandbox != null && !sandboxRunning(step)) {
+                sandboxGone(step, sandbox, "it did not start");
+                throw new SandboxGone(); // the finally below removes this container
+            }
             attach.awaitReady("attaching to " + name);
             wait.awaitReady("waiting for " + name);
             tAttached = System.nanoTime();
