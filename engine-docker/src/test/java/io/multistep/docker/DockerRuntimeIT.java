@@ -249,15 +249,18 @@ class DockerRuntimeIT {
     }
 
     @Test
-    void missingImageIsImageNotFoundAndMissingCommandExits127(@TempDir Path ctx) throws Exception {
-        CmdStep s = cmd("missing", DockerTestEnvironment.REGISTRY + "/multistep-it/does-not-exist:never echo hi");
+    void missingImageExits125AsDockerRunDoesAndMissingCommandExits127(@TempDir Path ctx) throws Exception {
+        String image = DockerTestEnvironment.REGISTRY + "/multistep-it/does-not-exist:never";
+        CmdStep s = cmd("missing", image + " echo hi");
         CmdStep c = cmd("nocmd", IMG + " no-such-command");
         try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), s, c))) {
-            assertThatThrownBy(() -> session.execute(attempt(s), new TestTasks.Lines()))
-                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> {
-                        assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.IMAGE_NOT_FOUND);
-                        assertThat(f.getMessage()).contains("missing").contains("multistep-it/does-not-exist:never");
-                    });
+            TestTasks.Lines lines = new TestTasks.Lines();
+            assertThat(session.execute(attempt(s), lines).exitCode()).isEqualTo(125);
+            assertThat(lines.err).hasSize(3);
+            assertThat(lines.err.get(0)).isEqualTo("Unable to find image '" + image + "' locally");
+            assertThat(lines.err.get(1)).startsWith("docker: Error response from daemon: ").contains("does-not-exist")
+                    .doesNotContain("Status 404");
+            assertThat(lines.err.get(2)).isEqualTo("See 'docker run --help'.");
             assertThat(session.execute(attempt(c), new TestTasks.Lines()).exitCode()).isEqualTo(127);
         }
     }

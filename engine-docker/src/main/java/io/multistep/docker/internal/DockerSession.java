@@ -1,7 +1,6 @@
 package io.multistep.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -441,7 +440,13 @@ public final class DockerSession implements RuntimeSession {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": cmd names no image");
         }
         StepOptions o = step.options();
-        ensureImage(step.id(), words.get(0), true, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        try {
+            ensureImage(step.id(), words.get(0), true, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        } catch (PullFailure f) {
+            // The reference pulls with `docker pull` in a container, which prints the engine's error
+            // (each attempt's, above) and exits 1: the step fails with "exit status 1" (execution.md §3).
+            throw new RuntimeFailure(f.kind(), "exit status 1", f);
+        }
     }
 
     private StepOutcome runCmd(CmdStep step, StepAttempt attempt, StepOutput output)
@@ -460,7 +465,16 @@ public final class DockerSession implements RuntimeSession {
         StepOptions o = step.options();
         // pull: true was done by prepare(), once, before the step's clock (execution.md §3); here
         // only a missing image is pulled, as docker run does.
-        ensureImage(id, image, false, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        try {
+            ensureImage(id, image, false, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+        } catch (PullFailure f) {
+            // What `docker run` prints when it can neither find nor pull the image; it exits 125,
+            // an ordinary failed attempt of the step (retries and ignoreErrors apply).
+            output.line(StepOutput.Stream.STDERR, "Unable to find image '" + image + "' locally");
+            output.line(StepOutput.Stream.STDERR, "docker: Error response from daemon: " + f.detail + ".");
+            output.line(StepOutput.Stream.STDERR, "See 'docker run --help'.");
+            return StepOutcome.exited(125);
+        }
         String sandbox = sandboxFor(step);
         while (true) {
             try {
@@ -623,7 +637,7 @@ public final class DockerSession implements RuntimeSession {
             err.flush();
             if (status[0] == null) {
                 throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": the engine reported no exit code for "
-                        + name + (wait.error != null ? ": " + Failures.rootMessage(wait.error) : ""));
+                        + name + (wait.error() != null ? ": " + Failures.rootMessage(wait.error()) : ""));
             }
             done = true;
             return new StepOutcome(status[0], Optional.of(containerId), List.of(), List.of());
@@ -658,9 +672,8 @@ public final class DockerSession implements RuntimeSession {
      * A streaming callback that knows when its request is in place (the engine answered the headers)
      * or failed: docker-java's {@code awaitStarted} never returns on an error.
      */
-    private abstract static class Streaming<T> extends ResultCallback.Adapter<T> {
+    private abstract static class Streaming<T> extends QuietCallback<T> {
         private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-        volatile Throwable error;
 
         @Override
         public void onStart(java.io.Closeable stream) {
@@ -670,20 +683,15 @@ public final class DockerSession implements RuntimeSession {
 
         @Override
         public void onError(Throwable throwable) {
-            error = throwable;
+            super.onError(throwable);
             ready.countDown();
-            try {
-                super.onError(throwable);
-            } catch (RuntimeException e) {
-                // closing the failed stream failed: it is gone either way
-            }
         }
 
         void awaitReady(String what) throws InterruptedException {
             if (!ready.await(30, TimeUnit.SECONDS)) {
                 throw new DockerException(what + ": the engine did not answer within 30 s", 0);
             }
-            Throwable e = error;
+            Throwable e = error();
             if (e instanceof RuntimeException r) {
                 throw r;
             }
@@ -748,7 +756,7 @@ public final class DockerSession implements RuntimeSession {
             }
             var pull = docker.pullImageCmd(ref.name()).withTag(ref.tagOrDigest());
             auth.forRegistry(ref.registry()).ifPresent(pull::withAuthConfig);
-            var cb = new ResultCallback.Adapter<PullResponseItem>() {
+            var cb = new QuietCallback<PullResponseItem>() {
                 volatile String error;
 
                 @Override
@@ -774,15 +782,29 @@ public final class DockerSession implements RuntimeSession {
                 if (Failures.isUnreachable(e)) {
                     throw wrap("step " + stepId + ": pulling " + image, e);
                 }
-                last = Failures.rootMessage(e);
+                last = Failures.daemonMessage(Failures.rootMessage(e));
             } catch (IOException e) {
                 last = e.getMessage();
             }
+            if (forcePull) {
+                output.line(StepOutput.Stream.STDERR, "Error response from daemon: " + last); // as `docker pull` prints it
+            }
         }
         Kind kind = Failures.isAuthError(last) ? Kind.AUTH_FAILED : Kind.IMAGE_NOT_FOUND;
-        throw new RuntimeFailure(kind, "step " + stepId + ": expected image " + image
+        throw new PullFailure(kind, "step " + stepId + ": expected image " + image
                 + (present ? " to be pulled" : " locally or from its registry")
-                + ", but the pull failed after " + attempts + " attempt(s): " + last);
+                + ", but the pull failed after " + attempts + " attempt(s): " + last, last);
+    }
+
+    /** An image that could not be pulled, with the engine's own words for why. */
+    private static final class PullFailure extends RuntimeFailure {
+        private static final long serialVersionUID = 1L;
+        final String detail;
+
+        PullFailure(Kind kind, String message, String detail) {
+            super(kind, message);
+            this.detail = detail;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -60,4 +60,26 @@ public final class Failures {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.strip();
     }
+
+    private static final java.util.regex.Pattern API_ERROR =
+            java.util.regex.Pattern.compile("Status \\d+: (\\{.*})", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The engine's own words in a docker-java API error ({@code Status 500: {"message":"…"}} → {@code …}),
+     * as the docker CLI prints them after "Error response from daemon: "; other text as it is.
+     */
+    public static String daemonMessage(String message) {
+        var m = API_ERROR.matcher(message.strip());
+        if (m.matches()) {
+            try {
+                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.group(1));
+                if (node.hasNonNull("message")) {
+                    return node.get("message").asText();
+                }
+            } catch (java.io.IOException e) {
+                // not JSON after all
+            }
+        }
+        return message;
+    }
 }

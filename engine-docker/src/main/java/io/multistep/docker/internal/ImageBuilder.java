@@ -1,6 +1,5 @@
 package io.multistep.docker.internal;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.multistep.engine.spi.ImageDependency;
@@ -111,7 +110,7 @@ final class ImageBuilder {
         long[] size = new long[1];
         Helpers.Pipe tar = Helpers.pipe(out -> size[0] = ContextTar.write(contextDir, rules, extra, out));
         OutputLines lines = new OutputLines(output, StepOutput.Stream.STDOUT);
-        var cb = new ResultCallback.Adapter<BuildResponseItem>() {
+        var cb = new QuietCallback<BuildResponseItem>() {
             volatile String imageId;
             volatile String error;
 

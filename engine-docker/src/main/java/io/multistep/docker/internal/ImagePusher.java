@@ -1,7 +1,6 @@
 package io.multistep.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.multistep.engine.spi.ImageRecord;
@@ -58,7 +57,7 @@ final class ImagePusher {
             }
             var cmd = docker.pushImageCmd(ref.name()).withTag(ref.tagOrDigest());
             auth.forRegistry(ref.registry()).ifPresent(cmd::withAuthConfig);
-            var cb = new ResultCallback.Adapter<PushResponseItem>() {
+            var cb = new QuietCallback<PushResponseItem>() {
                 volatile String digest = "";
                 volatile String error;
 
