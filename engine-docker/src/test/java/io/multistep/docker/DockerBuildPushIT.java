@@ -139,12 +139,17 @@ class DockerBuildPushIT {
     }
 
     @Test
-    void pushOfAMissingImageFails(@TempDir Path ctx) throws Exception {
+    void pushOfAMissingImageFailsAfterThreeAttemptsInTheReferencesWords(@TempDir Path ctx) throws Exception {
         PushStep push = TestTasks.push("pm", DockerTestEnvironment.REGISTRY + "/multistep-it/none:missing");
+        TestTasks.Lines lines = new TestTasks.Lines();
         try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), push))) {
-            assertThatThrownBy(() -> session.execute(attempt(push), new TestTasks.Lines()))
-                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.kind())
-                            .isIn(RuntimeFailure.Kind.IMAGE_NOT_FOUND, RuntimeFailure.Kind.PUSH_FAILED));
+            assertThatThrownBy(() -> session.execute(attempt(push), lines))
+                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> {
+                        assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.IMAGE_NOT_FOUND);
+                        assertThat(f.getMessage()).isEqualTo("failed to push images successfully"); // execution.md §5
+                    });
         }
+        assertThat(lines.err).hasSize(3)
+                .allMatch(l -> l.contains("An image does not exist locally with the tag: "));
     }
 }

@@ -47,6 +47,7 @@ final class ImagePusher {
         ImageRef ref = ImageRef.parse(image);
         String last = "";
         boolean authFailure = false;
+        boolean missing = false;
         for (int k = 0; k < ATTEMPTS; k++) {
             if (k > 0) {
                 long pause = Math.min(5000, 250L << (k - 1));
@@ -93,24 +94,27 @@ final class ImagePusher {
                 }
                 last = cb.error;
             } catch (NotFoundException e) {
-                throw new RuntimeFailure(Kind.IMAGE_NOT_FOUND, "step " + stepId + ": expected image " + image
-                        + " to exist locally to push it: " + Failures.rootMessage(e), e);
+                // What `docker push` says; the reference tries it three times like any failed push.
+                missing = true;
+                last = "An image does not exist locally with the tag: " + ref.name();
             } catch (RuntimeException e) {
                 if (Failures.isUnreachable(e)) {
                     throw Failures.map(host, "step " + stepId + ": pushing " + image, e);
                 }
-                last = Failures.rootMessage(e);
+                last = Failures.daemonMessage(Failures.rootMessage(e));
             } catch (IOException e) {
                 last = e.getMessage();
             }
             authFailure = Failures.isAuthError(last);
+            missing |= last.contains("does not exist locally"); // the engine streams this as the push's error
             output.line(StepOutput.Stream.STDERR, "push of " + image + " failed (attempt " + (k + 1) + "/" + ATTEMPTS
                     + "): " + last);
         }
         if (Instant.now().isAfter(deadline)) {
             throw new RuntimeFailure(Kind.TIMED_OUT, "step " + stepId + ": pushing " + image + " timed out: " + last);
         }
-        throw new RuntimeFailure(authFailure ? Kind.AUTH_FAILED : Kind.PUSH_FAILED, "step " + stepId
-                + ": failed to push images successfully: " + image + ": " + last);
+        // The reference's words (execution.md §5); each attempt's error is in the step's output above.
+        throw new RuntimeFailure(missing ? Kind.IMAGE_NOT_FOUND : authFailure ? Kind.AUTH_FAILED : Kind.PUSH_FAILED,
+                "failed to push images successfully");
     }
 }
