@@ -92,17 +92,27 @@ class DockerBuildPushIT {
     }
 
     @Test
-    void failingBuildIsBuildFailed(@TempDir Path ctx) throws Exception {
+    void aMissingDockerfileFailsTheStepAsTheReferencesDependencyScanDoes(@TempDir Path ctx) throws Exception {
+        BuildStep build = TestTasks.build("nodf", "-f Nope.Dockerfile .", List.of());
+        TestTasks.Lines lines = new TestTasks.Lines();
+        try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), build))) {
+            assertThatThrownBy(() -> session.execute(attempt(build), lines))
+                    .isInstanceOfSatisfying(RuntimeFailure.class,
+                            f -> assertThat(f.getMessage()).isEqualTo("failed to scan dependencies: exit status 1"));
+        }
+        assertThat(lines.err).singleElement().asString().contains("Nope.Dockerfile");
+    }
+
+    @Test
+    void failingBuildExitsWithTheFailedRunsCodeAsDockerBuildDoes(@TempDir Path ctx) throws Exception {
         Files.writeString(ctx.resolve("Dockerfile"), "FROM " + DockerTestEnvironment.BASE_IMAGE + "\nRUN exit 7\n");
         BuildStep build = TestTasks.build("bad", ".", List.of());
         java.util.Set<String> before = allContainerIds();
+        TestTasks.Lines lines = new TestTasks.Lines();
         try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), build))) {
-            assertThatThrownBy(() -> session.execute(attempt(build), new TestTasks.Lines()))
-                    .isInstanceOfSatisfying(RuntimeFailure.class, f -> {
-                        assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.BUILD_FAILED);
-                        assertThat(f.getMessage()).contains("bad");
-                    });
+            assertThat(session.execute(attempt(build), lines).exitCode()).isEqualTo(7);
         }
+        assertThat(lines.err).containsExactly("The command '/bin/sh -c exit 7' returned a non-zero code: 7");
         java.util.Set<String> after = allContainerIds();
         after.removeAll(before);
         assertThat(after).as("the failed build's intermediate container is removed").isEmpty();

@@ -85,8 +85,11 @@ final class ImageBuilder {
             dockerfile = workDir.resolve(cmd.dockerfile()).normalize();
         }
         if (!Files.isRegularFile(dockerfile)) {
-            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot locate the Dockerfile: expected "
+            // The reference's dependency scanner reads the Dockerfile first and fails the step so
+            // (execution.md §4.3); what it could not find is in the step's output.
+            output.line(StepOutput.Stream.STDERR, "step " + id + ": cannot locate the Dockerfile: expected "
                     + dockerfile + " to exist");
+            throw new RuntimeFailure(Kind.INVALID_STEP, "failed to scan dependencies: exit status 1");
         }
         if (dockerfile.startsWith(contextDir)) {
             dockerfileRel = contextDir.relativize(dockerfile).toString().replace('\\', '/');
@@ -113,6 +116,7 @@ final class ImageBuilder {
         var cb = new QuietCallback<BuildResponseItem>() {
             volatile String imageId;
             volatile String error;
+            volatile int code;
 
             @Override
             public void onNext(BuildResponseItem item) {
@@ -125,6 +129,8 @@ final class ImageBuilder {
                 if (item.getErrorDetail() != null || item.getError() != null) {
                     error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
                             ? item.getErrorDetail().getMessage() : item.getError();
+                    Integer c = item.getErrorDetail() != null ? item.getErrorDetail().getCode() : null;
+                    code = c != null ? c : 0;
                 }
             }
         };
@@ -174,7 +180,10 @@ final class ImageBuilder {
                     + tar.failure().getMessage(), tar.failure());
         }
         if (cb.error != null) {
-            throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": build failed: " + cb.error.strip());
+            // `docker build` prints the engine's error and exits with its code (a failed RUN's), or 1:
+            // an ordinary failed attempt ("exit status N"), which retries and ignoreErrors apply to.
+            output.line(StepOutput.Stream.STDERR, cb.error.strip());
+            return StepOutcome.exited(cb.code > 0 ? cb.code : 1);
         }
         if (cb.imageId == null) {
             throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + id + ": the engine reported no image id");
@@ -273,11 +282,8 @@ final class ImageBuilder {
                 }
                 outPump.join(5000);
                 errPump.join(5000);
-                if (p.exitValue() != 0) {
-                    throw new RuntimeFailure(Kind.BUILD_FAILED, "step " + step.id() + ": docker build exited with "
-                            + p.exitValue());
-                }
-                return StepOutcome.exited(0);
+                // The CLI has printed why; a non-zero exit is an ordinary failed attempt, as in the reference.
+                return StepOutcome.exited(p.exitValue());
             } finally {
                 p.destroyForcibly();
             }
