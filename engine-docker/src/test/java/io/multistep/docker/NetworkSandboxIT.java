@@ -57,6 +57,12 @@ class NetworkSandboxIT {
         }
     }
 
+    /** The ids of a run's network sandbox containers. */
+    private static List<String> sandboxesOf(String runId) {
+        return env.client().listContainersCmd().withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId)).exec().stream()
+                .filter(c -> c.getLabels().containsKey(SANDBOX_LABEL)).map(Container::getId).toList();
+    }
+
     private RunResult run(DockerRuntime runtime, String task, Path context, RunListener... listeners) {
         Engine.Builder builder = Engine.builder().runtime(runtime);
         for (RunListener l : listeners) {
@@ -139,12 +145,7 @@ class NetworkSandboxIT {
         RunListener sandboxWatch = new RunListener() {
             @Override
             public void containerStarted(RunEvent.ContainerStarted event) {
-                for (Container c : env.client().listContainersCmd()
-                        .withLabelFilter(List.of(SANDBOX_LABEL)).exec()) {
-                    if (event.runId().equals(c.getLabels().get(RunSetup.RUN_ID_LABEL))) {
-                        sandboxesSeen.add(c.getId());
-                    }
-                }
+                sandboxesSeen.addAll(sandboxesOf(event.runId()));
             }
         };
         RunResult r = run(isolated, task, ctx, modes, sandboxWatch);
@@ -170,10 +171,8 @@ class NetworkSandboxIT {
                 if (!event.stepId().equals("first")) {
                     return;
                 }
-                for (Container c : env.client().listContainersCmd().withLabelFilter(List.of(SANDBOX_LABEL)).exec()) {
-                    if (event.runId().equals(c.getLabels().get(RunSetup.RUN_ID_LABEL))) {
-                        env.client().removeContainerCmd(c.getId()).withForce(true).exec();
-                    }
+                for (String id : sandboxesOf(event.runId())) {
+                    env.client().removeContainerCmd(id).withForce(true).exec();
                 }
             }
         };
