@@ -20,6 +20,12 @@ public class RuntimeFailure extends Exception {
         TIMED_OUT,
         /** The container platform cannot be reached. */
         DAEMON_UNREACHABLE,
+        /** The connection to the container platform broke off mid-call (it stopped or restarted). */
+        CONNECTION_LOST,
+        /** The container platform does not know a container, network, volume or image it was asked about. */
+        NOT_FOUND,
+        /** The container platform refused because of the state of something (a name in use, a removal under way). */
+        CONFLICT,
         /** A build failed (Dockerfile error, failing {@code RUN}, bad context). */
         BUILD_FAILED,
         /** A push failed for a reason other than authentication. */

@@ -35,30 +35,109 @@ public final class Failures {
     }
 
     /**
-     * Wraps an unexpected docker-java exception.
+     * Whether the exception says an established connection to the engine broke off (the engine
+     * stopped or restarted mid-call), as opposed to never being reached.
+     */
+    public static boolean isConnectionLost(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String name = c.getClass().getSimpleName();
+            if (name.equals("ConnectionClosedException") || name.equals("NoHttpResponseException")
+                    || name.equals("MalformedChunkCodingException") || name.equals("TruncatedChunkException")
+                    || c instanceof java.io.EOFException) {
+                return true;
+            }
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (c instanceof IOException && (m.contains("premature end") || m.contains("connection reset")
+                    || m.contains("broken pipe") || m.contains("connection closed") || m.contains("end of stream"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the exception says the engine took longer to answer than allowed. */
+    public static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException
+                    && !String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a failure of this kind means the engine itself is gone (not reached, or the connection lost). */
+    public static boolean isEngineGone(RuntimeFailure.Kind kind) {
+        return kind == RuntimeFailure.Kind.DAEMON_UNREACHABLE || kind == RuntimeFailure.Kind.CONNECTION_LOST;
+    }
+
+    /**
+     * Wraps an unexpected docker-java exception in a typed failure whose message says what was being
+     * done (including the step id), names the engine when the engine is at fault, and carries no
+     * library class names.
      *
-     * @param dockerHost the engine address, for the unreachable message
+     * @param dockerHost the engine address, for the message
      * @param what what was being done, including the step id
      * @param e the exception
      * @return the failure to throw
      */
-    public static RuntimeFailure map(String dockerHost, String what, RuntimeException e) {
+    public static RuntimeFailure map(String dockerHost, String what, Throwable e) {
+        String detail = rootMessage(e);
         if (isUnreachable(e)) {
             return new RuntimeFailure(RuntimeFailure.Kind.DAEMON_UNREACHABLE,
-                    what + ": the Docker engine at " + dockerHost + " cannot be reached (" + rootMessage(e)
+                    what + ": the Docker engine at " + dockerHost + " cannot be reached (" + detail
                             + "); is it running? (DOCKER_HOST selects another engine)", e);
         }
-        return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + rootMessage(e), e);
+        if (isConnectionLost(e)) {
+            return new RuntimeFailure(RuntimeFailure.Kind.CONNECTION_LOST,
+                    what + ": the connection to the Docker engine at " + dockerHost + " was lost (" + detail
+                            + "); did the engine stop or restart?", e);
+        }
+        if (isTimeout(e)) {
+            return new RuntimeFailure(RuntimeFailure.Kind.TIMED_OUT,
+                    what + ": the Docker engine at " + dockerHost + " did not answer in time (" + detail + ")", e);
+        }
+        if (e instanceof com.github.dockerjava.api.exception.NotFoundException) {
+            return new RuntimeFailure(RuntimeFailure.Kind.NOT_FOUND, what + ": " + daemonMessage(detail)
+                    + " (Docker engine at " + dockerHost + ")", e);
+        }
+        if (e instanceof com.github.dockerjava.api.exception.ConflictException) {
+            return new RuntimeFailure(RuntimeFailure.Kind.CONFLICT, what + ": " + daemonMessage(detail)
+                    + " (Docker engine at " + dockerHost + ")", e);
+        }
+        if (e instanceof com.github.dockerjava.api.exception.UnauthorizedException
+                || (e instanceof com.github.dockerjava.api.exception.DockerException d && d.getHttpStatus() == 401)) {
+            return new RuntimeFailure(RuntimeFailure.Kind.AUTH_FAILED, what + ": " + daemonMessage(detail)
+                    + " (Docker engine at " + dockerHost + ")", e);
+        }
+        return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + detail, e);
     }
 
-    /** The message of the exception, or of its cause when it has none. */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z_$][a-z0-9_$]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
+    /**
+     * The message of the exception, or of its cause when it has none, without Java class names (a
+     * message that is only a class name becomes its words: {@code connection closed}).
+     */
     public static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
+        while (true) {
+            String m = t.getMessage() == null ? "" : CLASS_NAME.matcher(t.getMessage()).replaceAll("").strip();
+            if (!m.isEmpty()) {
+                return m;
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                return words(t.getClass().getSimpleName());
+            }
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.strip();
+    }
+
+    /** {@code ConnectionClosedException} → {@code connection closed}. */
+    private static String words(String simpleName) {
+        String base = simpleName.replaceFirst("(Exception|Error)$", "");
+        return base.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private static final java.util.regex.Pattern API_ERROR =
