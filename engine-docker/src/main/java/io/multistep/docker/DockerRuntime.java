@@ -23,8 +23,8 @@ import java.util.Optional;
  * <p>Create one with {@link #builder()}; one runtime serves many runs concurrently and holds one
  * pooled connection to the engine. Every container, network and volume a run creates is labelled
  * {@value RunSetup#RUN_ID_LABEL}{@code =<run id>} and removed when the run's session closes; a JVM
- * shutdown hook closes sessions still open, and {@link #prune(Optional)} removes what runs of dead
- * processes left behind.
+ * shutdown hook closes sessions still open, and {@link #prune(PruneOptions)} removes what runs of dead
+ * processes left behind (each resource also records its owner: host, process id and start time).
  */
 public final class DockerRuntime implements ContainerRuntime {
     private final DockerConnection connection;
@@ -52,27 +52,41 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /**
-     * Removes every labelled container, network and volume of runs that are not open in this JVM
-     * (for example after the runner was killed).
+     * Removes the labelled containers, networks and volumes of runs whose owner process is gone
+     * (for example after the runner was killed); see {@link PruneOptions} for what counts as gone.
+     * Runs still going and kept containers are left. Resources still in use are left, not an error.
      *
-     * @param olderThan only resources created at least this long ago; empty for all
+     * @param options what to remove
+     * @return what was removed and what was spared, and why
+     * @throws RuntimeFailure when the engine cannot be reached or the connection to it is lost
+     */
+    public PruneReport prune(PruneOptions options) throws RuntimeFailure {
+        return Pruner.prune(connection, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Removes the leftovers of abandoned runs, kept containers excepted.
+     *
+     * @param olderThan how old resources of owners on other hosts must be (default
+     *     {@link PruneOptions#DEFAULT_FOREIGN_OWNER_AGE}); runs of this host go once their process is gone
      * @return what was removed, one {@code kind name (run id)} entry each
      * @throws RuntimeFailure when the engine cannot be reached
      */
     public List<String> prune(Optional<Duration> olderThan) throws RuntimeFailure {
-        return Pruner.prune(connection, olderThan, Optional.empty());
+        PruneOptions o = PruneOptions.abandoned();
+        return prune(olderThan.map(o::withForeignOwnerAge).orElse(o)).removed();
     }
 
     /**
-     * Removes every labelled resource of one run (for example a run whose kept containers are no
-     * longer wanted).
+     * Removes every labelled resource of one run, kept containers included (for example a run whose
+     * kept containers are no longer wanted).
      *
      * @param runId the run id
      * @return what was removed
      * @throws RuntimeFailure when the engine cannot be reached
      */
     public List<String> pruneRun(String runId) throws RuntimeFailure {
-        return Pruner.prune(connection, Optional.empty(), Optional.of(runId));
+        return prune(PruneOptions.run(runId)).removed();
     }
 
     /** The underlying docker-java client, for tools and tests; do not close it. */

@@ -11,9 +11,10 @@ public final class DockerRuntimes {
 
     /**
      * Removes the labelled leftovers of dead runs from the engine named by {@code DOCKER_HOST} (or the
-     * local socket): containers, networks and volumes labelled {@code io.multistep.run-id}.
+     * local socket): containers, networks and volumes labelled {@code io.multistep.run-id} whose
+     * owner process is gone, kept containers excepted (see {@link PruneOptions}).
      *
-     * @param olderThan only resources created at least this long ago; empty for all
+     * @param olderThan how old resources of owners on other hosts must be; empty for the default
      * @return what was removed
      * @throws RuntimeFailure when the engine cannot be reached
      */

@@ -51,7 +51,10 @@ final class ContainerSpecs {
             create.withUser(o.user());
         }
         Map<String, String> labels = new LinkedHashMap<>(session.labels());
-        labels.put(DockerSession.STEP_LABEL, step.id());
+        labels.put(Labels.STEP, step.id());
+        if (o.keep()) {
+            labels.put(Labels.KEPT, "true"); // plain prune leaves it; prune --kept or --run removes it
+        }
         create.withLabels(labels);
 
         List<Bind> binds = new ArrayList<>();

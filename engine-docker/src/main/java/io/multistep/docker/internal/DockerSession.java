@@ -54,10 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerSession implements RuntimeSession {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSession.class);
-    /** Label with the creation time (epoch seconds), so prune can tell old leftovers from new (volumes have no creation time in the API). */
-    static final String CREATED_LABEL = "io.multistep.created";
-    /** Label naming the step of a container. */
-    static final String STEP_LABEL = "io.multistep.step-id";
 
     private final DockerConnection connection;
     private final DockerClient docker;
@@ -94,8 +90,9 @@ public final class DockerSession implements RuntimeSession {
         this.setup = setup;
         this.shortId = shortRunId(setup.runId());
         Map<String, String> l = new LinkedHashMap<>(setup.labels());
-        l.put(RunSetup.RUN_ID_LABEL, setup.runId());
-        l.put(CREATED_LABEL, Long.toString(Instant.now().getEpochSecond()));
+        l.put(Labels.RUN_ID, setup.runId());
+        l.put(Labels.CREATED, Long.toString(Instant.now().getEpochSecond()));
+        l.putAll(Owner.current().labels()); // prune leaves the run alone while this process runs
         this.labels = Map.copyOf(l);
         this.auth = new RegistryAuth(setup.credentials(), settings.dockerConfigDir());
     }
@@ -635,6 +632,9 @@ public final class DockerSession implements RuntimeSession {
             tDrained = System.nanoTime();
             out.flush();
             err.flush();
+            if (status[0] == null && wait.error() != null && !(wait.error() instanceof Error)) {
+                throw Failures.map(connection.host(), "step " + stepId + ": waiting for container " + name, wait.error());
+            }
             if (status[0] == null) {
                 throw new RuntimeFailure(Kind.OTHER, "step " + stepId + ": the engine reported no exit code for "
                         + name + (wait.error() != null ? ": " + Failures.rootMessage(wait.error()) : ""));
@@ -953,14 +953,13 @@ public final class DockerSession implements RuntimeSession {
     }
 
     private void removeQuietly(String id) {
-        try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("is already in progress")) {
-                LOG.warn("run {}: cannot remove container {}: {}", setup.runId(), id, e.getMessage());
-            }
+        // Gone or being removed (a step's stop and its own teardown race on a timeout) is no news.
+        Removal r = Removal.container(docker, id);
+        if (r instanceof Removal.Failed f) {
+            LOG.warn("run {}: cannot remove container {}: {}", setup.runId(), id,
+                    Failures.map(connection.host(), "removing it", f.error()).getMessage());
+        } else if (r instanceof Removal.InUse u) {
+            LOG.debug("run {}: container {} stays: {}", setup.runId(), id, u.why());
         }
     }
 
@@ -1037,12 +1036,11 @@ public final class DockerSession implements RuntimeSession {
             // Networks and volumes are independent: removed side by side.
             Runnable removeNetworks = () -> {
                 for (String n : createdNetworks) {
-                    try {
-                        docker.removeNetworkCmd(n).exec();
-                    } catch (NotFoundException e) {
-                        // gone
-                    } catch (RuntimeException e) {
-                        LOG.warn("run {}: cannot remove network {}: {}", setup.runId(), n, e.getMessage());
+                    Removal r = Removal.network(docker, n);
+                    if (r instanceof Removal.Failed || (r instanceof Removal.InUse && kept.isEmpty())) {
+                        LOG.warn("run {}: cannot remove network {}: {}", setup.runId(), n, why(r));
+                    } else if (r instanceof Removal.InUse) {
+                        LOG.debug("run {}: network {} stays with the kept containers: {}", setup.runId(), n, why(r));
                     }
                 }
             };
@@ -1058,13 +1056,12 @@ public final class DockerSession implements RuntimeSession {
                 removeNetworks.run();
             }
             for (String v : createdVolumes) {
-                try {
-                    docker.removeVolumeCmd(v).exec();
-                } catch (NotFoundException e) {
-                    // gone
-                } catch (RuntimeException e) {
-                    // A kept container still uses it: prune removes it once the container is gone.
-                    LOG.warn("run {}: cannot remove volume {}: {}", setup.runId(), v, e.getMessage());
+                Removal r = Removal.volume(docker, v);
+                if (r instanceof Removal.Failed || (r instanceof Removal.InUse && kept.isEmpty())) {
+                    LOG.warn("run {}: cannot remove volume {}: {}", setup.runId(), v, why(r));
+                } else if (r instanceof Removal.InUse) {
+                    // A kept container uses it: it stays with the container, and prune removes both.
+                    LOG.debug("run {}: volume {} stays with the kept containers: {}", setup.runId(), v, why(r));
                 }
             }
             if (networksGone != null) {
@@ -1077,6 +1074,13 @@ public final class DockerSession implements RuntimeSession {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private String why(Removal r) {
+        if (r instanceof Removal.Failed f) {
+            return Failures.map(connection.host(), "removing it", f.error()).getMessage();
+        }
+        return r instanceof Removal.InUse u ? u.why() : "";
     }
 
     private void removeSandboxes() {

@@ -1,9 +1,9 @@
 package io.multistep.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import io.multistep.engine.spi.RunSetup;
+import io.multistep.docker.PruneOptions;
+import io.multistep.docker.PruneReport;
 import io.multistep.engine.spi.RuntimeFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,84 +13,123 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Removes labelled leftovers of runs: containers first, then networks and volumes they used. */
+/**
+ * Removes labelled leftovers of runs whose owner is gone: containers first, then the networks and
+ * volumes they used. Runs whose owner still runs, and kept containers, are left (and reported).
+ */
 public final class Pruner {
     private Pruner() {}
 
     /**
      * @param connection the engine
-     * @param olderThan only resources whose creation label is at least this old
-     * @param runId only this run's resources (then even an open session's)
-     * @return what was removed
+     * @param options what to remove
+     * @return what was removed and what was spared
+     * @throws RuntimeFailure when the engine cannot be reached or the connection is lost
      */
-    public static List<String> prune(DockerConnection connection, Optional<Duration> olderThan, Optional<String> runId)
-            throws RuntimeFailure {
+    public static PruneReport prune(DockerConnection connection, PruneOptions options) throws RuntimeFailure {
         DockerClient docker = connection.negotiated();
-        Set<String> open = runId.isPresent() ? Set.of() : DockerConnection.openRunIds();
-        long cutoff = olderThan.map(d -> Instant.now().minus(d).getEpochSecond()).orElse(Long.MAX_VALUE);
+        Set<String> open = options.runId().isPresent() ? Set.of() : DockerConnection.openRunIds();
+        long now = Instant.now().getEpochSecond();
         List<String> removed = new ArrayList<>();
+        List<String> spared = new ArrayList<>();
+        List<String> label = new ArrayList<>();
+        label.add(options.runId().map(id -> Labels.RUN_ID + "=" + id).orElse(Labels.RUN_ID));
+        options.labels().forEach((k, v) -> label.add(k + "=" + v));
         try {
-            for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(filter(runId)).exec()) {
-                if (eligible(c.getLabels(), open, cutoff)) {
-                    try {
-                        docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-                        removed.add("container " + c.getNames()[0] + " (" + c.getLabels().get(RunSetup.RUN_ID_LABEL) + ")");
-                    } catch (NotFoundException e) {
-                        // gone meanwhile
-                    }
+            for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
+                String what = "container " + name(c) + " (" + c.getLabels().get(Labels.RUN_ID) + ")";
+                Optional<String> why = spare(c.getLabels(), options, open, now, true);
+                if (why.isPresent()) {
+                    spared.add(what + ": " + why.get());
+                } else {
+                    record(connection, what, Removal.container(docker, c.getId()), removed, spared);
                 }
             }
-            for (var n : docker.listNetworksCmd().withFilter("label", List.of(label(runId))).exec()) {
-                if (eligible(n.getLabels(), open, cutoff)) {
-                    try {
-                        docker.removeNetworkCmd(n.getId()).exec();
-                        removed.add("network " + n.getName() + " (" + n.getLabels().get(RunSetup.RUN_ID_LABEL) + ")");
-                    } catch (NotFoundException e) {
-                        // gone
-                    }
+            for (var n : docker.listNetworksCmd().withFilter("label", label).exec()) {
+                String what = "network " + n.getName() + " (" + n.getLabels().get(Labels.RUN_ID) + ")";
+                Optional<String> why = spare(n.getLabels(), options, open, now, false);
+                if (why.isPresent()) {
+                    spared.add(what + ": " + why.get());
+                } else {
+                    record(connection, what, Removal.network(docker, n.getId()), removed, spared);
                 }
             }
-            var vols = docker.listVolumesCmd().withFilter("label", List.of(label(runId))).exec().getVolumes();
-            if (vols != null) {
-                for (var v : vols) {
-                    if (eligible(v.getLabels(), open, cutoff)) {
-                        try {
-                            docker.removeVolumeCmd(v.getName()).exec();
-                            removed.add("volume " + v.getName() + " (" + v.getLabels().get(RunSetup.RUN_ID_LABEL) + ")");
-                        } catch (NotFoundException e) {
-                            // gone
-                        }
-                    }
+            var vols = docker.listVolumesCmd().withFilter("label", label).exec().getVolumes();
+            for (var v : vols == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : vols) {
+                String what = "volume " + v.getName() + " (" + v.getLabels().get(Labels.RUN_ID) + ")";
+                Optional<String> why = spare(v.getLabels(), options, open, now, false);
+                if (why.isPresent()) {
+                    spared.add(what + ": " + why.get());
+                } else {
+                    record(connection, what, Removal.volume(docker, v.getName()), removed, spared);
                 }
             }
         } catch (RuntimeException e) {
             throw Failures.map(connection.host(), "pruning leftovers", e);
         }
-        return removed;
+        return new PruneReport(removed, spared);
     }
 
-    private static String label(Optional<String> runId) {
-        return runId.map(id -> RunSetup.RUN_ID_LABEL + "=" + id).orElse(RunSetup.RUN_ID_LABEL);
+    private static void record(DockerConnection connection, String what, Removal r, List<String> removed,
+            List<String> spared) throws RuntimeFailure {
+        if (r instanceof Removal.Removed) {
+            removed.add(what);
+        } else if (r instanceof Removal.InUse u) {
+            spared.add(what + ": still in use (" + u.why() + ")");
+        } else if (r instanceof Removal.Failed f) {
+            RuntimeFailure failure = Failures.map(connection.host(), "pruning " + what, f.error());
+            if (Failures.isEngineGone(failure.kind())) {
+                throw failure;
+            }
+            spared.add(what + ": " + failure.getMessage());
+        }
+        // Removal.Gone: removed meanwhile, by its run or another prune
     }
 
-    private static Map<String, String> filter(Optional<String> runId) {
-        return runId.isPresent() ? Map.of(RunSetup.RUN_ID_LABEL, runId.get()) : Map.of(RunSetup.RUN_ID_LABEL, "");
-    }
-
-    private static boolean eligible(Map<String, String> labels, Set<String> open, long cutoff) {
+    /** Why a resource stays, or empty when it goes. */
+    private static Optional<String> spare(Map<String, String> labels, PruneOptions options, Set<String> open,
+            long now, boolean container) {
         if (labels == null) {
-            return false;
+            return Optional.of("no labels");
         }
-        if (open.contains(labels.get(RunSetup.RUN_ID_LABEL))) {
-            return false;
+        if (options.runId().isPresent()) {
+            return Optional.empty();
         }
-        if (cutoff == Long.MAX_VALUE) {
-            return true;
+        String runId = labels.get(Labels.RUN_ID);
+        if (open.contains(runId)) {
+            return Optional.of("its run is open in this process");
         }
-        try {
-            return Long.parseLong(labels.getOrDefault(DockerSession.CREATED_LABEL, "0")) <= cutoff;
-        } catch (NumberFormatException e) {
-            return true;
+        Optional<Owner> owner = Owner.fromLabels(labels);
+        Owner.Liveness liveness = owner.map(Owner::liveness).orElse(Owner.Liveness.UNKNOWN);
+        switch (liveness) {
+            case ALIVE -> {
+                return Optional.of("its runner is still running (" + owner.get().describe() + ")");
+            }
+            case UNKNOWN -> {
+                long created;
+                try {
+                    created = Long.parseLong(labels.getOrDefault(Labels.CREATED, "0"));
+                } catch (NumberFormatException e) {
+                    created = 0;
+                }
+                Duration age = Duration.ofSeconds(Math.max(0, now - created));
+                if (age.compareTo(options.foreignOwnerAge()) < 0) {
+                    String whose = owner.map(o -> "its runner (" + o.describe() + ") cannot be checked from here")
+                            .orElse("it records no runner");
+                    return Optional.of(whose + " and it is " + age.toSeconds() + " s old, younger than --older-than "
+                            + options.foreignOwnerAge().toSeconds() + " s");
+                }
+            }
+            case GONE -> { }
         }
+        if (container && "true".equals(labels.get(Labels.KEPT)) && !options.includeKept()) {
+            return Optional.of("kept (keep: true); prune --kept or --run " + runId + " removes it");
+        }
+        return Optional.empty();
+    }
+
+    private static String name(Container c) {
+        String[] names = c.getNames();
+        return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId();
     }
 }
