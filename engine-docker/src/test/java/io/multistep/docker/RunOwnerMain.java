@@ -37,7 +37,8 @@ public final class RunOwnerMain {
                 List.of(), List.of(svc, kept, longStep), Optional.empty());
         RunSetup setup = new RunSetup(runId, task, Optional.empty(), Optional.empty(), List.of(),
                 Map.of(args[1], args[2]));
-        try (DockerRuntime runtime = DockerRuntime.builder().build();
+        // On a throwaway engine (DOCKER_HOST set) steps get no socket: the host's would be the shared engine's.
+        try (DockerRuntime runtime = DockerRuntime.builder().mountDockerSocket(System.getenv("DOCKER_HOST") == null).build();
                 RuntimeSession session = runtime.open(setup)) {
             session.execute(attempt(svc), new TestTasks.Lines());
             session.execute(attempt(kept), new TestTasks.Lines());

@@ -1023,7 +1023,8 @@ public final class DockerSession implements RuntimeSession {
                     }
                 }
             } catch (RuntimeException e) {
-                LOG.warn("run {}: cannot list its containers: {}", setup.runId(), e.getMessage());
+                LOG.warn("run {}: cannot list its containers: {}", setup.runId(),
+                        Failures.map(connection.host(), "listing them", e).getMessage());
             }
             // The networks can go once their sandboxes have.
             try {

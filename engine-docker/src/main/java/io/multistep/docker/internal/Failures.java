@@ -110,7 +110,8 @@ public final class Failures {
             return new RuntimeFailure(RuntimeFailure.Kind.AUTH_FAILED, what + ": " + daemonMessage(detail)
                     + " (Docker engine at " + dockerHost + ")", e);
         }
-        return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + detail, e);
+        // The engine's own words, as the docker CLI prints them, not docker-java's "Status 500: {json}".
+        return new RuntimeFailure(RuntimeFailure.Kind.OTHER, what + ": " + daemonMessage(detail), e);
     }
 
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(

@@ -100,7 +100,10 @@ public final class Pruner {
             return Optional.of("its run is open in this process");
         }
         Optional<Owner> owner = Owner.fromLabels(labels);
-        Owner.Liveness liveness = owner.map(Owner::liveness).orElse(Owner.Liveness.UNKNOWN);
+        // A run of this very process whose session is closed (its teardown failed, say because the
+        // engine was down) is as abandoned as one of a dead process.
+        Owner.Liveness liveness = owner.map(o -> o.equals(Owner.current()) ? Owner.Liveness.GONE : o.liveness())
+                .orElse(Owner.Liveness.UNKNOWN);
         switch (liveness) {
             case ALIVE -> {
                 return Optional.of("its runner is still running (" + owner.get().describe() + ")");
