@@ -82,6 +82,8 @@ public final class DockerSession implements RuntimeSession {
     private volatile String workspaceSource;
     private volatile String homeVolume;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean engineGoneReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private DockerSession(DockerConnection connection, DockerClient docker, RuntimeSettings settings, RunSetup setup) {
         this.connection = connection;
@@ -212,7 +214,7 @@ public final class DockerSession implements RuntimeSession {
         } catch (RuntimeFailure | RuntimeException e) {
             // Only slower without it.
             LOG.warn("run {}: steps on network {} get a network namespace each: cannot create the network sandbox {}: {}",
-                    setup.runId(), network, name, Failures.rootMessage(e));
+                    setup.runId(), network, name, Failures.daemonMessage(Failures.rootMessage(e)));
             return Optional.empty();
         }
     }
@@ -226,7 +228,7 @@ public final class DockerSession implements RuntimeSession {
         } catch (RuntimeException e) {
             // Steps that joined it find out before they start and run without it; close() removes it.
             LOG.warn("run {}: steps on network {} get a network namespace each: cannot start the network sandbox {}: {}",
-                    setup.runId(), network, name, Failures.rootMessage(e));
+                    setup.runId(), network, name, Failures.daemonMessage(Failures.rootMessage(e)));
             return false;
         }
     }
@@ -956,8 +958,7 @@ public final class DockerSession implements RuntimeSession {
         // Gone or being removed (a step's stop and its own teardown race on a timeout) is no news.
         Removal r = Removal.container(docker, id);
         if (r instanceof Removal.Failed f) {
-            LOG.warn("run {}: cannot remove container {}: {}", setup.runId(), id,
-                    Failures.map(connection.host(), "removing it", f.error()).getMessage());
+            cannotRemove("container " + id, f.error());
         } else if (r instanceof Removal.InUse u) {
             LOG.debug("run {}: container {} stays: {}", setup.runId(), id, u.why());
         }
@@ -1023,8 +1024,7 @@ public final class DockerSession implements RuntimeSession {
                     }
                 }
             } catch (RuntimeException e) {
-                LOG.warn("run {}: cannot list its containers: {}", setup.runId(),
-                        Failures.map(connection.host(), "listing them", e).getMessage());
+                cannotRemove("its containers (listing them)", e);
             }
             // The networks can go once their sandboxes have.
             try {
@@ -1038,7 +1038,9 @@ public final class DockerSession implements RuntimeSession {
             Runnable removeNetworks = () -> {
                 for (String n : createdNetworks) {
                     Removal r = Removal.network(docker, n);
-                    if (r instanceof Removal.Failed || (r instanceof Removal.InUse && kept.isEmpty())) {
+                    if (r instanceof Removal.Failed f) {
+                        cannotRemove("network " + n, f.error());
+                    } else if (r instanceof Removal.InUse && kept.isEmpty()) {
                         LOG.warn("run {}: cannot remove network {}: {}", setup.runId(), n, why(r));
                     } else if (r instanceof Removal.InUse) {
                         LOG.debug("run {}: network {} stays with the kept containers: {}", setup.runId(), n, why(r));
@@ -1058,7 +1060,9 @@ public final class DockerSession implements RuntimeSession {
             }
             for (String v : createdVolumes) {
                 Removal r = Removal.volume(docker, v);
-                if (r instanceof Removal.Failed || (r instanceof Removal.InUse && kept.isEmpty())) {
+                if (r instanceof Removal.Failed f) {
+                    cannotRemove("volume " + v, f.error());
+                } else if (r instanceof Removal.InUse && kept.isEmpty()) {
                     LOG.warn("run {}: cannot remove volume {}: {}", setup.runId(), v, why(r));
                 } else if (r instanceof Removal.InUse) {
                     // A kept container uses it: it stays with the container, and prune removes both.
@@ -1078,10 +1082,23 @@ public final class DockerSession implements RuntimeSession {
     }
 
     private String why(Removal r) {
-        if (r instanceof Removal.Failed f) {
-            return Failures.map(connection.host(), "removing it", f.error()).getMessage();
-        }
         return r instanceof Removal.InUse u ? u.why() : "";
+    }
+
+    /**
+     * Logs a failed removal. An engine that is gone (down, restarting) is said once per run, not once
+     * per resource: everything of the run is then left for prune.
+     */
+    private void cannotRemove(String what, RuntimeException error) {
+        RuntimeFailure f = Failures.map(connection.host(), "removing " + what, error);
+        if (!Failures.isEngineGone(f.kind())) {
+            LOG.warn("run {}: cannot remove {}: {}", setup.runId(), what, f.getMessage());
+        } else if (engineGoneReported.compareAndSet(false, true)) {
+            LOG.warn("run {}: {}; what is left of the run stays until `multistep prune` runs with the engine back",
+                    setup.runId(), f.getMessage());
+        } else {
+            LOG.debug("run {}: cannot remove {}: {}", setup.runId(), what, f.getMessage());
+        }
     }
 
     private void removeSandboxes() {
