@@ -295,7 +295,7 @@ public final class DockerSession implements RuntimeSession {
             } catch (RuntimeException e) {
                 // The reference's wording (errors.md X-1), then which Docker network it was.
                 RuntimeFailure f = wrap("failed to create network: " + n.name(), e);
-                if (f.kind() == Kind.DAEMON_UNREACHABLE) {
+                if (Failures.isEngineGone(f.kind())) {
                     throw f;
                 }
                 throw new RuntimeFailure(f.kind(), "failed to create network: " + n.name() + ", err: "
@@ -781,7 +781,7 @@ public final class DockerSession implements RuntimeSession {
             } catch (InterruptedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (Failures.isUnreachable(e)) {
+                if (Failures.isEngineGone(e)) {
                     throw wrap("step " + stepId + ": pulling " + image, e);
                 }
                 last = Failures.daemonMessage(Failures.rootMessage(e));

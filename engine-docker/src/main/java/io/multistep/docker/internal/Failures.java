@@ -66,6 +66,11 @@ public final class Failures {
         return false;
     }
 
+    /** Whether the exception says the engine is gone: never reached, or the connection lost mid-call. */
+    public static boolean isEngineGone(Throwable t) {
+        return isUnreachable(t) || isConnectionLost(t);
+    }
+
     /** Whether a failure of this kind means the engine itself is gone (not reached, or the connection lost). */
     public static boolean isEngineGone(RuntimeFailure.Kind kind) {
         return kind == RuntimeFailure.Kind.DAEMON_UNREACHABLE || kind == RuntimeFailure.Kind.CONNECTION_LOST;

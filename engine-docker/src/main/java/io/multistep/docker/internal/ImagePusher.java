@@ -98,7 +98,7 @@ final class ImagePusher {
                 missing = true;
                 last = "An image does not exist locally with the tag: " + ref.name();
             } catch (RuntimeException e) {
-                if (Failures.isUnreachable(e)) {
+                if (Failures.isEngineGone(e)) {
                     throw Failures.map(host, "step " + stepId + ": pushing " + image, e);
                 }
                 last = Failures.daemonMessage(Failures.rootMessage(e));
