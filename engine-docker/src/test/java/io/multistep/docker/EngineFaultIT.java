@@ -44,13 +44,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineFaultIT {
     private static final String IMG = DockerTestEnvironment.BASE_IMAGE;
+    private static final Path DOCKER0 = Path.of("/sys/class/net/docker0");
     private ThrowawayEngine engine;
+    private boolean hostHadDocker0;
 
     @BeforeAll
     void startEngine() throws Exception {
         Assumptions.assumeTrue(ThrowawayEngine.unavailable().isEmpty(),
                 () -> "skipped: " + ThrowawayEngine.unavailable().orElse(""));
         DockerTestEnvironment.get(); // the shared engine has the base image
+        hostHadDocker0 = Files.exists(DOCKER0);
         engine = ThrowawayEngine.start(64);
         engine.loadImage(IMG);
     }
@@ -59,6 +62,8 @@ class EngineFaultIT {
     void stopEngine() throws Exception {
         if (engine != null) {
             engine.close();
+            // A dockerd --bridge=none outside a network namespace of its own deletes the host's docker0.
+            assertThat(Files.exists(DOCKER0)).as("the shared engine's docker0 is still there").isEqualTo(hostHadDocker0);
         }
     }
 

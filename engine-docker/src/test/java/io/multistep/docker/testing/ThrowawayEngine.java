@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  * disturbed: its own {@code dockerd} (socket, data root on a small tmpfs, exec root, pid file, no
  * iptables, no default bridge) and its own registry on another loopback port, all under one
  * temporary folder that {@link #close()} removes again (processes, mounts, files).
+ *
+ * <p>Both run in a network namespace of their own ({@code ip netns}): a {@code dockerd --bridge=none}
+ * deletes the host's {@code docker0} at start, which would cut the shared engine's default bridge,
+ * and the engine's networks stay out of the host's too. The socket is a file, so tests reach it all
+ * the same; the registry is on the namespace's loopback, where the engine pushes to it.
  */
 public final class ThrowawayEngine implements AutoCloseable {
     private static final long WAIT_SECONDS = 60;
@@ -31,9 +36,11 @@ public final class ThrowawayEngine implements AutoCloseable {
     private final Path execRoot;
     private final Path log;
     private final int registryPort;
+    private final String netns;
     private Process dockerd;
     private Process registry;
     private boolean tmpfs;
+    private boolean netnsCreated;
 
     private ThrowawayEngine(Path base, int registryPort) {
         this.base = base;
@@ -42,6 +49,7 @@ public final class ThrowawayEngine implements AutoCloseable {
         this.execRoot = base.resolve("exec");
         this.log = base.resolve("dockerd.log");
         this.registryPort = registryPort;
+        this.netns = base.getFileName().toString();
     }
 
     /** Why a throwaway engine cannot run here (not root, tools missing), or empty when it can. */
@@ -49,7 +57,7 @@ public final class ThrowawayEngine implements AutoCloseable {
         if (!"root".equals(System.getProperty("user.name"))) {
             return Optional.of("a throwaway dockerd needs root, but the tests run as " + System.getProperty("user.name"));
         }
-        for (String tool : List.of("dockerd", "docker", "docker-registry", "mount")) {
+        for (String tool : List.of("dockerd", "docker", "docker-registry", "mount", "ip", "nsenter")) {
             if (which(tool).isEmpty()) {
                 return Optional.of("a throwaway engine needs " + tool + " on the PATH");
             }
@@ -69,6 +77,9 @@ public final class ThrowawayEngine implements AutoCloseable {
             Files.createDirectories(e.dataRoot);
             Files.createDirectories(e.execRoot);
             Files.writeString(base.resolve("daemon.json"), "{}\n");
+            run(30, tool("ip"), "netns", "add", e.netns);
+            e.netnsCreated = true;
+            run(30, e.inNetns(tool("ip"), "link", "set", "lo", "up").toArray(new String[0]));
             run(30, tool("mount"), "-t", "tmpfs", "-o", "size=" + tmpfsMegabytes + "m", "tmpfs", e.dataRoot.toString());
             e.tmpfs = true;
             e.startDaemon();
@@ -110,10 +121,10 @@ public final class ThrowawayEngine implements AutoCloseable {
         if (dockerd != null && dockerd.isAlive()) {
             return;
         }
-        ProcessBuilder pb = new ProcessBuilder(tool("dockerd"), "--config-file", base.resolve("daemon.json").toString(),
+        ProcessBuilder pb = new ProcessBuilder(inNetns(tool("dockerd"), "--config-file", base.resolve("daemon.json").toString(),
                 "--host", host(), "--data-root", dataRoot.toString(), "--exec-root", execRoot.toString(),
                 "--pidfile", base.resolve("docker.pid").toString(), "--iptables=false", "--ip6tables=false",
-                "--bridge=none", "--userland-proxy=false");
+                "--bridge=none", "--userland-proxy=false"));
         pb.environment().put("PATH", searchPath()); // containerd, runc, docker-init live in sbin folders
         dockerd = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -187,11 +198,12 @@ public final class ThrowawayEngine implements AutoCloseable {
                 http:
                   addr: %s
                 """.formatted(base.resolve("registry-data"), registry()));
-        registry = new ProcessBuilder(tool("docker-registry"), "serve", config.toString()).redirectErrorStream(true)
+        registry = new ProcessBuilder(inNetns(tool("docker-registry"), "serve", config.toString())).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("registry.log").toFile())).start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (true) {
-            try (var s = new java.net.Socket("127.0.0.1", registryPort)) {
+            try {
+                run(5, inNetns("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + registryPort).toArray(new String[0]));
                 return;
             } catch (IOException e) {
                 if (!registry.isAlive() || System.nanoTime() > end) {
@@ -270,6 +282,13 @@ public final class ThrowawayEngine implements AutoCloseable {
         } else {
             problems.add("mounts left under " + base + ": " + mountsUnder(base));
         }
+        if (netnsCreated) {
+            try {
+                run(30, tool("ip"), "netns", "delete", netns);
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IOException("the throwaway engine was not cleaned up completely: " + problems);
         }
@@ -318,6 +337,16 @@ public final class ThrowawayEngine implements AutoCloseable {
             throw new IOException(String.join(" ", command) + " exited " + p.exitValue() + ": "
                     + new String(out, StandardCharsets.UTF_8).strip());
         }
+    }
+
+    /**
+     * A command run in the engine's network namespace only: {@code ip netns exec} would also give it
+     * a mount namespace with a fresh {@code /sys}, where dockerd finds no cgroups.
+     */
+    private List<String> inNetns(String... command) {
+        List<String> c = new ArrayList<>(List.of(tool("nsenter"), "--net=/var/run/netns/" + netns, "--"));
+        c.addAll(List.of(command));
+        return c;
     }
 
     private static String searchPath() {
