@@ -1092,7 +1092,7 @@ public final class DockerSession implements RuntimeSession {
     private void cannotRemove(String what, RuntimeException error) {
         RuntimeFailure f = Failures.map(connection.host(), "removing " + what, error);
         if (!Failures.isEngineGone(f.kind())) {
-            LOG.warn("run {}: cannot remove {}: {}", setup.runId(), what, f.getMessage());
+            LOG.warn("run {}: {}", setup.runId(), f.getMessage()); // "removing <what>: <why>"
         } else if (engineGoneReported.compareAndSet(false, true)) {
             LOG.warn("run {}: {}; what is left of the run stays until `multistep prune` runs with the engine back",
                     setup.runId(), f.getMessage());
