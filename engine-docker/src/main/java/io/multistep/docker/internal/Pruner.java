@@ -21,6 +21,9 @@ public final class Pruner {
     private Pruner() {}
 
     /**
+     * Removes what {@code options} selects, as {@link io.multistep.docker.DockerRuntime#prune(PruneOptions)}
+     * describes.
+     *
      * @param connection the engine
      * @param options what to remove
      * @return what was removed and what was spared
