@@ -178,6 +178,11 @@ public final class TaskAssembler {
                         problems.error(kn, "secret name provided for value is empty");
                     } else if (!SECRET_FILE_NAME.matcher(k).matches()) {
                         problems.error(kn, "file name, " + k + ", is not well formed. Only use alphanumeric and - _ .");
+                    } else if (k.equals(".") || k.equals("..")) {
+                        // The reference's pattern lets these through and its setup then fails writing
+                        // a file over a folder; both name folders, never a file (docs/differences.md).
+                        problems.error(kn, "file name, " + k + ", is not well formed. Only use alphanumeric and - _ . "
+                                + "(" + k + " names a folder, not a file)");
                     }
                 }
             }
