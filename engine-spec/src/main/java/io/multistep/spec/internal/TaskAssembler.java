@@ -288,6 +288,10 @@ public final class TaskAssembler {
             RawStep s = raw.steps.get(i);
             String id = ids.get(i);
             validateStep(s, id);
+            if (!s.build.isEmpty()) {
+                String wd = s.workingDirectory.isEmpty() ? workingDirectory : s.workingDirectory;
+                BuildPaths.problems(s.build, wd).forEach(m -> problems.error(s.buildNode, m));
+            }
             if (id.equals(ROOT_ID)) {
                 problems.error(s.idNode, ROOT_ID + " is a reserved ID, it can't be used");
             } else if (vertices.containsKey(id)) {
