@@ -221,24 +221,9 @@ final class ImageBuilder {
         }
     }
 
-    /** The repository digest the engine knows for a reference ({@code RepoDigests}), or empty. */
+    /** The digest the engine knows for a reference, of its own repository only ({@link RepoDigests}), or empty. */
     private String localDigest(String reference) {
-        try {
-            List<String> digests = session.docker().inspectImageCmd(reference).exec().getRepoDigests();
-            if (digests == null) {
-                return "";
-            }
-            String name = ImageRef.parse(reference).name();
-            for (String d : digests) {
-                int at = d.indexOf('@');
-                if (at > 0 && (d.substring(0, at).equals(name) || digests.size() == 1)) {
-                    return d.substring(at + 1);
-                }
-            }
-            return "";
-        } catch (RuntimeException e) {
-            return "";
-        }
+        return RepoDigests.of(session.docker(), DependencyScanner.name(reference, r -> ""));
     }
 
     /** The run's context folder on this machine. */
