@@ -67,8 +67,14 @@ final class ImageBuilder {
         String containerWd = GoPath.containerWorkDir(step.options().workingDirectory());
         Path contextDir = confined.resolve("the build context", containerWd, cmd.context());
         if (step.usesBuildKit()) {
-            if (!cmd.dockerfile().isEmpty() && !cmd.dockerfile().equals("-")) {
-                confined.resolve("the Dockerfile (-f)", containerWd, cmd.dockerfile());
+            // The CLI reads these itself, relative to its folder: each must be relative and stay inside.
+            for (var p : io.multistep.spec.internal.BuildPaths.paths(step.build())) {
+                if (p.path().startsWith("/")) {
+                    throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": " + p.what() + " '" + p.path()
+                            + "' must be relative to the working directory in a BuildKit build (the docker CLI reads "
+                            + "it on this machine)");
+                }
+                confined.resolve(p.what(), containerWd, p.path());
             }
             return BuildKitCli.build(session, step, attempt, hostWorkDir(), output);
         }

@@ -40,15 +40,39 @@ public final class BuildPaths {
      * @return the messages, in the order of the words
      */
     public static List<String> problems(String build, String workingDirectory) {
-        List<String> words;
+        List<NamedPath> paths;
         try {
-            words = ShellWords.split(build);
+            paths = paths(build);
         } catch (IllegalArgumentException e) {
             return List.of();
         }
         String cwd = workingDirectory.isEmpty() ? WORKSPACE
                 : GoPath.clean(workingDirectory.startsWith("/") ? workingDirectory : WORKSPACE + "/" + workingDirectory);
         List<String> out = new ArrayList<>();
+        for (NamedPath p : paths) {
+            check(out, p.what(), p.path(), cwd);
+        }
+        return out;
+    }
+
+    /**
+     * A host path a build string names.
+     *
+     * @param what what it is, for messages ({@code the build context}, {@code the Dockerfile (-f)}, …)
+     * @param path the path as written
+     */
+    public record NamedPath(String what, String path) {}
+
+    /**
+     * Every host path a build string names, in the order of its words, the local context last.
+     *
+     * @param build the {@code build:} value
+     * @return the paths (an incomplete last flag is left out; the runtime's parser reports it)
+     * @throws IllegalArgumentException when a quote is not closed
+     */
+    public static List<NamedPath> paths(String build) {
+        List<String> words = ShellWords.split(build);
+        List<NamedPath> out = new ArrayList<>();
         String context = null;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -71,17 +95,17 @@ public final class BuildPaths {
             }
             if (value == null) {
                 if (i + 1 >= words.size()) {
-                    return out; // the runtime reports the missing value
+                    break;
                 }
                 value = words.get(++i);
             }
             for (String path : pathsOf(flag, value)) {
-                check(out, describe(flag), path, cwd);
+                out.add(new NamedPath(describe(flag), path));
             }
         }
         String ctx = context == null ? "." : context;
         if (isLocal(ctx)) {
-            check(out, "the build context", ctx, cwd);
+            out.add(new NamedPath("the build context", ctx));
         }
         return out;
     }
