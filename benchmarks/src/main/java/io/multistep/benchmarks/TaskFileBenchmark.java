@@ -96,7 +96,7 @@ public class TaskFileBenchmark {
      */
     public static String generate(int n) {
         StringBuilder b = new StringBuilder(n * 200);
-        b.append("version: v1.0.0\nstepTimeout: 900\nworkingDirectory: /src\n");
+        b.append("version: v1.0.0\nstepTimeout: 900\nworkingDirectory: /workspace/src\n");
         b.append("env:\n  - REGION=westeurope\n  - \"A=1,B=2\"\n");
         b.append("secrets:\n  - id: token\n    keyvault: https://myvault.vault.azure.net/secrets/token\n");
         b.append("volumes:\n  - name: creds\n    secret:\n      token.txt: dGhpcyBpcyBhIHRlc3Q=\n");

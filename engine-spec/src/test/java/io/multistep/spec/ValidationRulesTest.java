@@ -103,6 +103,21 @@ class ValidationRulesTest {
     }
 
     @Test
+    void v6DotAndDotDotAreNoFileNames() {
+        for (String name : List.of(".", "..")) {
+            Problem p = onlyError("volumes:\n  - name: v\n    secret:\n      '" + name + "': YQ==\n");
+            assertThat(p.message()).isEqualTo("file name, " + name + ", is not well formed. Only use alphanumeric and - _ . ("
+                    + name + " names a folder, not a file)");
+            assertThat(p.location()).isEqualTo(new SourceLocation("acb.yaml", 4, 7));
+        }
+    }
+
+    @Test
+    void v6OtherDottedFileNamesStayValid() {
+        ok("volumes:\n  - name: v\n    secret:\n      '...': YQ==\n      .env: YQ==\n      a..b: YQ==\n");
+    }
+
+    @Test
     void v7DuplicateVolumeName() {
         assertThat(onlyError("volumes:\n  - {name: v, secret: {f: YQ==}}\n  - {name: v, secret: {g: YQ==}}\n").message())
                 .isEqualTo("volume with duplicate name found (\"v\", first defined at line 2)");

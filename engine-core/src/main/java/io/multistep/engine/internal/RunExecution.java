@@ -11,6 +11,7 @@ import io.multistep.engine.StepFailure;
 import io.multistep.engine.StepResult;
 import io.multistep.engine.TaskLoadException;
 import io.multistep.engine.TaskSource;
+import io.multistep.engine.spi.ImageDependency;
 import io.multistep.engine.spi.RegistryCredential;
 import io.multistep.engine.spi.RunSetup;
 import io.multistep.engine.spi.RuntimeFailure;
@@ -242,6 +243,9 @@ public final class RunExecution implements RunHandle {
                 } finally {
                     lock.unlock();
                 }
+            }
+            if (status == RunStatus.SUCCEEDED && session != null) {
+                populateDigests();
             }
             closeSession();
             workers.shutdown();
@@ -484,6 +488,23 @@ public final class RunExecution implements RunHandle {
             e.abort(reason.reasonForRunning(), reason.message());
         }
         changed.signalAll();
+    }
+
+    /** The reference's end-of-run digest pass over every build step's dependency report. */
+    private void populateDigests() {
+        for (Node node : nodes) {
+            StepResult r = node.result;
+            if (r == null || r.dependencies().isEmpty()) {
+                continue;
+            }
+            try {
+                List<ImageDependency> filled = session.populateDigests(r.dependencies());
+                node.result = new StepResult(r.id(), r.kind(), r.status(), r.exitCode(), r.attempts(), r.startedAt(),
+                        r.endedAt(), r.duration(), r.failure(), r.images(), filled, r.outputTail());
+            } catch (RuntimeException e) {
+                LOG.debug("run {}: populating the digests of step {} failed: {}", runId, r.id(), masker.mask(String.valueOf(e)));
+            }
+        }
     }
 
     /** Closes the session once; never throws. */

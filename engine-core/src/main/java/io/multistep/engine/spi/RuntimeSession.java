@@ -1,5 +1,7 @@
 package io.multistep.engine.spi;
 
+import java.util.List;
+
 /**
  * One run on a {@link ContainerRuntime}: executes step attempts and, when closed, removes
  * everything the run created (containers, networks, volumes), except what a step asked to
@@ -36,6 +38,19 @@ public interface RuntimeSession extends AutoCloseable {
      * @throws InterruptedException when the engine interrupts the preparation (cancellation)
      */
     default void prepare(io.multistep.spec.Step step, StepOutput output) throws RuntimeFailure, InterruptedException {}
+
+    /**
+     * Fills in the digests a build's dependency report could not know when the build ended, as the
+     * reference does once every step has run: the built image's digest after a later step pushed
+     * it, and base images' digests the engine knows. Called once, after the last step of a
+     * successful run and before {@link #close()}. The default changes nothing.
+     *
+     * @param entries one build step's report entries
+     * @return the entries with the digests found (never fewer entries); problems leave digests empty
+     */
+    default List<ImageDependency> populateDigests(List<ImageDependency> entries) {
+        return entries;
+    }
 
     /**
      * Stops and removes what the step's current attempt created (its container), unless the step

@@ -29,12 +29,8 @@ public record BuildCommand(List<String> tags, String dockerfile, Map<String, Str
         Map<String, String> labels, boolean noCache, boolean pull, String platform, String network, String context,
         List<String> ignoredFlags) {
 
-    private static final Set<String> VALUE_FLAGS = Set.of("-t", "--tag", "-f", "--file", "--build-arg", "--target",
-            "--label", "--platform", "--network", "--isolation", "--cache-from", "--add-host", "--shm-size", "-m",
-            "--memory", "--memory-swap", "--cpuset-cpus", "--cpuset-mems", "--cpu-shares", "-c", "--cpu-period",
-            "--cpu-quota", "--iidfile", "--progress", "--secret", "--ssh", "--output", "-o", "--cgroup-parent",
-            "--ulimit", "--security-opt", "--cache-to", "--builder", "--allow", "--build-context", "--attest",
-            "--sbom", "--provenance", "--metadata-file");
+    // The same set the static check of the build's paths uses, so both see the same context word.
+    private static final Set<String> VALUE_FLAGS = io.multistep.spec.internal.BuildPaths.VALUE_FLAGS;
     private static final Set<String> BOOL_FLAGS = Set.of("--no-cache", "--pull", "--rm", "--force-rm", "-q",
             "--quiet", "--squash", "--compress", "--load", "--push", "--disable-content-trust");
 

@@ -976,6 +976,12 @@ public final class DockerSession implements RuntimeSession {
     }
 
     @Override
+    public List<io.multistep.engine.spi.ImageDependency> populateDigests(
+            List<io.multistep.engine.spi.ImageDependency> entries) {
+        return RepoDigests.populate(docker, entries);
+    }
+
+    @Override
     public void close() {
         synchronized (this) {
             if (closed) {

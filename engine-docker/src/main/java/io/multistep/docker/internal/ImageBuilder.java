@@ -63,11 +63,21 @@ final class ImageBuilder {
             case STDIN -> throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + id + ": a build context from stdin is not supported");
             default -> { }
         }
-        Path workDir = hostWorkDir();
+        ContextConfinement confined = ContextConfinement.of(id, runContext());
+        String containerWd = GoPath.containerWorkDir(step.options().workingDirectory());
+        Path contextDir = confined.resolve("the build context", containerWd, cmd.context());
         if (step.usesBuildKit()) {
-            return BuildKitCli.build(session, step, attempt, workDir, output);
+            // The CLI reads these itself, relative to its folder: each must be relative and stay inside.
+            for (var p : io.multistep.spec.internal.BuildPaths.paths(step.build())) {
+                if (p.path().startsWith("/")) {
+                    throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": " + p.what() + " '" + p.path()
+                            + "' must be relative to the working directory in a BuildKit build (the docker CLI reads "
+                            + "it on this machine)");
+                }
+                confined.resolve(p.what(), containerWd, p.path());
+            }
+            return BuildKitCli.build(session, step, attempt, hostWorkDir(), output);
         }
-        Path contextDir = workDir.resolve(cmd.context()).normalize();
         if (!Files.isDirectory(contextDir)) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": expected the build context " + cmd.context()
                     + " to be a folder, but " + contextDir + " is not one");
@@ -76,13 +86,14 @@ final class ImageBuilder {
         Map<String, byte[]> extra = new LinkedHashMap<>();
         Path dockerfile;
         if (cmd.dockerfile().isEmpty()) {
-            dockerfile = contextDir.resolve("Dockerfile");
-            if (!Files.exists(dockerfile) && Files.exists(contextDir.resolve("dockerfile"))) {
-                dockerfile = contextDir.resolve("dockerfile");
+            String name = "Dockerfile";
+            if (!Files.exists(contextDir.resolve(name)) && Files.exists(contextDir.resolve("dockerfile"))) {
+                name = "dockerfile";
             }
+            dockerfile = confined.confine("the Dockerfile", name, contextDir.resolve(name));
         } else {
             // Like the CLI: -f is relative to the current folder (the step's working directory).
-            dockerfile = workDir.resolve(cmd.dockerfile()).normalize();
+            dockerfile = confined.resolve("the Dockerfile (-f)", containerWd, cmd.dockerfile());
         }
         if (!Files.isRegularFile(dockerfile)) {
             // The reference's dependency scanner reads the Dockerfile first and fails the step so
@@ -102,6 +113,7 @@ final class ImageBuilder {
                 throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot read " + dockerfile + ": " + e.getMessage());
             }
         }
+        confined.confine("the .dockerignore", ".dockerignore", contextDir.resolve(".dockerignore"));
         DockerIgnore ignore;
         try {
             ignore = ContextTar.readIgnore(contextDir).keeping(dockerfileRel, ".dockerignore");
@@ -215,40 +227,31 @@ final class ImageBuilder {
         }
     }
 
-    /** The repository digest the engine knows for a reference ({@code RepoDigests}), or empty. */
+    /** The digest the engine knows for a reference, of its own repository only ({@link RepoDigests}), or empty. */
     private String localDigest(String reference) {
-        try {
-            List<String> digests = session.docker().inspectImageCmd(reference).exec().getRepoDigests();
-            if (digests == null) {
-                return "";
-            }
-            String name = ImageRef.parse(reference).name();
-            for (String d : digests) {
-                int at = d.indexOf('@');
-                if (at > 0 && (d.substring(0, at).equals(name) || digests.size() == 1)) {
-                    return d.substring(at + 1);
-                }
-            }
-            return "";
-        } catch (RuntimeException e) {
-            return "";
-        }
+        return RepoDigests.of(session.docker(), DependencyScanner.name(reference, r -> ""));
     }
 
-    /** The step's working directory on this machine: the run's context plus the path under /workspace. */
-    private Path hostWorkDir() throws RuntimeFailure {
+    /** The run's context folder on this machine. */
+    private Path runContext() throws RuntimeFailure {
         var ctx = session.setup().context();
         if (ctx.isEmpty()) {
             throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + step.id()
                     + ": a build needs the run's context folder, and this run has none");
         }
+        return ctx.get();
+    }
+
+    /** The step's working directory on this machine, for the CLI: the run's context plus the path under /workspace. */
+    private Path hostWorkDir() throws RuntimeFailure {
+        Path ctx = runContext();
         String wd = GoPath.containerWorkDir(step.options().workingDirectory());
         if (!wd.equals(ContainerSpecs.WORKSPACE) && !wd.startsWith(ContainerSpecs.WORKSPACE + "/")) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": expected the working directory "
                     + wd + " to be under /workspace for a build");
         }
         String rel = wd.substring(ContainerSpecs.WORKSPACE.length());
-        return ctx.get().toAbsolutePath().resolve(rel.isEmpty() ? "." : rel.substring(1)).normalize();
+        return ctx.toAbsolutePath().resolve(rel.isEmpty() ? "." : rel.substring(1)).normalize();
     }
 
     /** BuildKit builds go through the Docker CLI (the Engine API's BuildKit session protocol is not spoken here). */

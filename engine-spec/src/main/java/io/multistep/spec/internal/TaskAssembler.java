@@ -178,6 +178,11 @@ public final class TaskAssembler {
                         problems.error(kn, "secret name provided for value is empty");
                     } else if (!SECRET_FILE_NAME.matcher(k).matches()) {
                         problems.error(kn, "file name, " + k + ", is not well formed. Only use alphanumeric and - _ .");
+                    } else if (k.equals(".") || k.equals("..")) {
+                        // The reference's pattern lets these through and its setup then fails writing
+                        // a file over a folder; both name folders, never a file (docs/differences.md).
+                        problems.error(kn, "file name, " + k + ", is not well formed. Only use alphanumeric and - _ . "
+                                + "(" + k + " names a folder, not a file)");
                     }
                 }
             }
@@ -283,6 +288,10 @@ public final class TaskAssembler {
             RawStep s = raw.steps.get(i);
             String id = ids.get(i);
             validateStep(s, id);
+            if (!s.build.isEmpty()) {
+                String wd = s.workingDirectory.isEmpty() ? workingDirectory : s.workingDirectory;
+                BuildPaths.problems(s.build, wd).forEach(m -> problems.error(s.buildNode, m));
+            }
             if (id.equals(ROOT_ID)) {
                 problems.error(s.idNode, ROOT_ID + " is a reserved ID, it can't be used");
             } else if (vertices.containsKey(id)) {
