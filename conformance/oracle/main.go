@@ -184,12 +184,14 @@ func runIgnore(c testCase) result {
 	if err != nil {
 		return result{Err: err.Error()}
 	}
-	pm, err := patternmatcher.New(excludes)
-	if err != nil {
+	if _, err := patternmatcher.New(excludes); err != nil {
 		return result{Err: err.Error()}
 	}
 	r := result{Matches: []string{}}
 	for _, p := range c.Paths {
+		// A fresh matcher per path: a pattern whose regexp failed to compile stays half-compiled
+		// and panics the next time it is used; the CLI stops at the first error anyway.
+		pm, _ := patternmatcher.New(excludes)
 		m, err := pm.MatchesOrParentMatches(p)
 		if err != nil {
 			r.Matches = append(r.Matches, "error: "+err.Error())
