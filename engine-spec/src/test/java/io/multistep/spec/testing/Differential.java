@@ -13,23 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Collects the comparison of the Java side with the Go oracle, case by case, then prints counts
  * per category and a readable diff of the first mismatches, and fails on any mismatch that is
  * not a listed pending difference, and on any pending entry that no longer matches a mismatch.
  *
- * <p>A pending-differences file has one entry a line, {@code category | fragment | reason}: a
- * mismatch is pending when its category is {@code category} and Go's result contains
- * {@code fragment} ({@code *} for any). {@code #} starts a comment line.
+ * <p>A pending-differences file has one entry a line,
+ * {@code category || go regex || java regex || reason}: a mismatch is pending when its category
+ * is {@code category} ({@code *} for any) and both regular expressions are found, in Go's result
+ * and in the Java side's. {@code #} starts a comment line.
  */
 public final class Differential {
     private static final int SHOWN = 15;
 
     /** One pending difference: known, reported, not failed on. */
-    public record Pending(String category, String fragment, String reason, int line) {
-        boolean covers(String cat, String go) {
-            return category.equals(cat) && (fragment.equals("*") || go.contains(fragment));
+    public record Pending(String category, Pattern go, Pattern java, String reason, int line) {
+        boolean covers(String cat, String goResult, String javaResult) {
+            return (category.equals("*") || category.equals(cat)) && go.matcher(goResult).find()
+                    && java.matcher(javaResult).find();
         }
     }
 
@@ -74,11 +77,13 @@ public final class Differential {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                String[] parts = t.split(" \\| ", 3);
-                if (parts.length != 3) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected 'category | fragment | reason', found: " + t);
+                String[] parts = t.split(" \\|\\| ", 4);
+                if (parts.length != 4) {
+                    throw new IllegalStateException(resource + ":" + n
+                            + ": expected 'category || go regex || java regex || reason', found: " + t);
                 }
-                list.add(new Pending(parts[0].strip(), parts[1].strip(), parts[2].strip(), n));
+                list.add(new Pending(parts[0].strip(), Pattern.compile(parts[1].strip()), Pattern.compile(parts[2].strip()),
+                        parts[3].strip(), n));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,11 +107,11 @@ public final class Differential {
             return;
         }
         c[1]++;
-        Pending p = pending.stream().filter(x -> x.covers(category, go)).findFirst().orElse(null);
+        Pending p = pending.stream().filter(x -> x.covers(category, go, java)).findFirst().orElse(null);
         if (p != null) {
             pendingUse.merge(p, 1, Integer::sum);
         }
-        mismatches.add(new Mismatch(id, category, input, go, java, p));
+        mismatches.add(new Mismatch(id, category, oneLine(input), oneLine(go), oneLine(java), p));
     }
 
     /** Prints the report and fails on unexpected mismatches or stale pending entries. */
@@ -123,9 +128,10 @@ public final class Differential {
             if (n == 0) {
                 stale.add(p);
             } else {
-                sb.append(String.format("  pending (line %d) %s | %s: %d cases (%s)%n", p.line, p.category, p.fragment, n, p.reason));
+                sb.append(String.format("  pending (line %d, %s): %d cases%n", p.line, p.reason, n));
             }
         });
+        writeAll();
         appendFirst(sb, "unexpected", mismatches.stream().filter(m -> m.pending == null).toList());
         appendFirst(sb, "pending", mismatches.stream().filter(m -> m.pending != null).toList());
         System.out.println(sb);
@@ -134,11 +140,35 @@ public final class Differential {
             failure.append(unexpected).append(" ").append(kind).append(" cases differ from Go (first ones above)\n");
         }
         for (Pending p : stale) {
-            failure.append("pending difference at line ").append(p.line).append(" (").append(p.category).append(" | ")
-                    .append(p.fragment).append(") now matches Go: remove it from the list\n");
+            failure.append("pending difference at line ").append(p.line).append(" (").append(p.reason)
+                    .append(") no longer occurs: remove it from the list\n");
         }
         if (failure.length() > 0) {
             fail(failure + "\n" + sb);
+        }
+    }
+
+    /** Control characters escaped, so that each part of a mismatch shows on one line. */
+    private static String oneLine(String s) {
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    }
+
+    /** Every mismatch, for reading them all: target/differential/KIND.txt. */
+    private void writeAll() {
+        StringBuilder all = new StringBuilder();
+        for (Mismatch m : mismatches) {
+            all.append(m.id).append(" [").append(m.category).append("] ")
+                    .append(m.pending == null ? "UNEXPECTED" : "pending line " + m.pending.line).append('\n')
+                    .append("  input: ").append(m.input).append('\n')
+                    .append("  go:    ").append(m.go).append('\n')
+                    .append("  java:  ").append(m.java).append('\n');
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Paths.get("target", "differential");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(kind.replaceAll("[^A-Za-z0-9.]+", "-") + ".txt"), all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
