@@ -29,7 +29,8 @@ import (
 )
 
 // yamlResolve is yaml.v2's unexported resolver: the exact function its decoder applies to a
-// plain scalar, without having to write the scalar into a YAML document first.
+// plain scalar, without having to write the scalar into a YAML document first. (Go 1.23 and
+// later refuse such a link unless built with -ldflags=-checklinkname=0; Debian's 1.19 does not.)
 //
 //go:linkname yamlResolve gopkg.in/yaml%2ev2.resolve
 func yamlResolve(tag string, in string) (string, interface{})

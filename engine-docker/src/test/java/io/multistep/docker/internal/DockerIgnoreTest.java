@@ -58,6 +58,13 @@ class DockerIgnoreTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"*\\pL", "*\\p{Greek}", "*\\Qa*\\E", "*[\\pL]"})
+    void unicodeClassesAndQuotingAreReportedAsSyntaxErrors(String pattern) {
+        // Go's regexp would read these; docs/differences.md says we do not (yet).
+        assertThatThrownBy(DockerIgnore.parse(pattern)::validate).isInstanceOf(DockerIgnore.PatternError.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"!", "! ", "!\t"})
     void aLoneExclamationMarkIsAnIllegalExclusion(String line) {
         assertThatThrownBy(() -> DockerIgnore.parse("a\n" + line + "\n")).isInstanceOfSatisfying(
