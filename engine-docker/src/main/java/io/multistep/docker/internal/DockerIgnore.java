@@ -6,15 +6,71 @@ import java.util.regex.Pattern;
 
 /**
  * {@code .dockerignore} rules with the exact semantics of the Docker CLI (moby/patternmatcher):
- * Go {@code filepath.Match} syntax, {@code **}, {@code !} exceptions where the last matching
- * pattern wins, a pattern matching a parent directory excludes everything below it, leading
- * {@code /} and {@code ./} cleaned.
+ * Go {@code filepath.Match} syntax checked as patternmatcher checks it, {@code **}, {@code !}
+ * exceptions where the last matching pattern wins, a pattern matching a parent directory excludes
+ * everything below it, leading {@code /} and {@code ./} cleaned, {@code \} escaping the next
+ * character. A wildcard pattern becomes the same Go regular expression patternmatcher builds,
+ * read with Go's regexp rules ({@link GoRegexp}).
  */
 public final class DockerIgnore {
     private enum MatchType { EXACT, PREFIX, SUFFIX, REGEX }
 
-    private record Rule(String cleaned, boolean exclusion, MatchType type, Pattern regex) {
+    /**
+     * A malformed pattern: patternmatcher's error ({@link #goMessage()}), the pattern and, for
+     * rules read from a file, its line.
+     */
+    public static final class PatternError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final String pattern;
+        private final String goMessage;
+
+        PatternError(int line, String pattern, String goMessage) {
+            super((line > 0 ? "line " + line + ": " : "") + goMessage + ": " + pattern);
+            this.line = line;
+            this.pattern = pattern;
+            this.goMessage = goMessage;
+        }
+
+        /** The 1-based line in the {@code .dockerignore} file, 0 for a rule not read from one. */
+        public int line() {
+            return line;
+        }
+
+        /** The pattern as written on that line (trimmed). */
+        public String pattern() {
+            return pattern;
+        }
+
+        /** Go's error text: {@code syntax error in pattern} or {@code illegal exclusion pattern: "!"}. */
+        public String goMessage() {
+            return goMessage;
+        }
+    }
+
+    private static final String BAD_PATTERN = "syntax error in pattern";
+
+    private static final class Rule {
+        final String cleaned;
+        final boolean exclusion;
+        final int line;
+        final String written;
+        MatchType type;
+        String goRegexp;
+        Pattern regex;
+        boolean bad;
+
+        Rule(String cleaned, boolean exclusion, int line, String written) {
+            this.cleaned = cleaned;
+            this.exclusion = exclusion;
+            this.line = line;
+            this.written = written;
+        }
+
         boolean match(String path) {
+            if (bad) {
+                throw new PatternError(line, written, BAD_PATTERN);
+            }
             return switch (type) {
                 case EXACT -> path.equals(cleaned);
                 case PREFIX -> path.startsWith(cleaned.substring(0, cleaned.length() - 2));
@@ -22,21 +78,25 @@ public final class DockerIgnore {
                     String suffix = cleaned.substring(2);
                     yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
                 }
-                case REGEX -> regex.matcher(path).matches();
+                // Go's MatchString finds a match anywhere; the ^ and $ anchor it, unless a raw | splits them.
+                case REGEX -> regex.matcher(path).find();
             };
         }
     }
 
+    private record Line(String pattern, int number, String written) {
+    }
+
     private final List<Rule> rules;
-    private final List<String> patterns;
+    private final List<Line> lines;
     private final boolean exclusions;
 
-    private DockerIgnore(List<String> patterns) {
-        this.patterns = List.copyOf(patterns);
+    private DockerIgnore(List<Line> lines) {
+        this.lines = List.copyOf(lines);
         List<Rule> r = new ArrayList<>();
         boolean ex = false;
-        for (String raw : patterns) {
-            String p = raw.strip();
+        for (Line l : lines) {
+            String p = goTrimSpace(l.pattern);
             if (p.isEmpty()) {
                 continue;
             }
@@ -44,13 +104,20 @@ public final class DockerIgnore {
             boolean exclusion = false;
             if (p.charAt(0) == '!') {
                 if (p.length() == 1) {
-                    throw new IllegalArgumentException("illegal exclusion pattern: \"!\"");
+                    throw new PatternError(l.number, l.written, "illegal exclusion pattern: \"!\"");
                 }
                 exclusion = true;
                 ex = true;
                 p = p.substring(1);
             }
-            r.add(compile(p, exclusion));
+            try {
+                GoGlob.match(p, ".");
+            } catch (GoGlob.BadPattern e) {
+                throw new PatternError(l.number, l.written, BAD_PATTERN);
+            }
+            Rule rule = new Rule(p, exclusion, l.number, l.written);
+            compile(rule);
+            r.add(rule);
         }
         this.rules = List.copyOf(r);
         this.exclusions = ex;
@@ -61,23 +128,27 @@ public final class DockerIgnore {
      *
      * @param text the file's content
      * @return the rules
+     * @throws PatternError for a malformed pattern, with its line
      */
     public static DockerIgnore parse(String text) {
-        List<String> out = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        for (String line : text.split("\r?\n", -1)) {
+        String[] split = text.split("\r?\n", -1);
+        for (int n = 0; n < split.length; n++) {
+            String line = split[n];
             if (line.startsWith("#")) {
                 continue;
             }
-            String p = line.strip();
+            String p = goTrimSpace(line);
             if (p.isEmpty()) {
                 continue;
             }
+            String written = p;
             boolean invert = p.charAt(0) == '!';
             if (invert) {
-                p = p.substring(1).strip();
+                p = goTrimSpace(p.substring(1));
             }
             if (!p.isEmpty()) {
                 p = GoPath.clean(p);
@@ -85,14 +156,34 @@ public final class DockerIgnore {
                     p = p.substring(1);
                 }
             }
-            out.add(invert ? "!" + p : p);
+            out.add(new Line(invert ? "!" + p : p, n + 1, written));
         }
         return new DockerIgnore(out);
     }
 
+    /** Go's {@code strings.TrimSpace}: Unicode white space, unlike {@link String#strip()} not U+001C..U+001F. */
+    private static String goTrimSpace(String s) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && goSpace(s.charAt(b))) {
+            b++;
+        }
+        while (e > b && goSpace(s.charAt(e - 1))) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    private static boolean goSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0 -> true;
+            default -> c > 0xFF && Character.isSpaceChar(c);
+        };
+    }
+
     /** Rules from already-read pattern strings. */
     public static DockerIgnore of(List<String> patterns) {
-        return new DockerIgnore(patterns);
+        return new DockerIgnore(patterns.stream().map(p -> new Line(p, 0, p.strip())).toList());
     }
 
     /**
@@ -100,11 +191,25 @@ public final class DockerIgnore {
      * {@code .dockerignore} ({@code TrimBuildFilesFromExcludes}).
      */
     public DockerIgnore keeping(String... paths) {
-        List<String> p = new ArrayList<>(patterns);
+        List<Line> p = new ArrayList<>(lines);
         for (String path : paths) {
-            p.add("!" + path);
+            p.add(new Line("!" + path, 0, "!" + path));
         }
         return new DockerIgnore(p);
+    }
+
+    /**
+     * Fails on the first pattern whose regular expression Go's regexp rejects (such as
+     * {@code [z-a]}), which {@link #excludes} would only report once a path reaches it.
+     *
+     * @throws PatternError for that pattern
+     */
+    public void validate() {
+        for (Rule r : rules) {
+            if (r.bad) {
+                throw new PatternError(r.line, r.written, BAD_PATTERN);
+            }
+        }
     }
 
     /** Whether there are no rules at all. */
@@ -120,12 +225,14 @@ public final class DockerIgnore {
     /**
      * Whether {@code path} (relative to the context, {@code /}-separated, cleaned) is excluded: the
      * CLI's {@code MatchesOrParentMatches}.
+     *
+     * @throws PatternError when a pattern whose regular expression Go rejects is reached
      */
     public boolean excludes(String path) {
         boolean matched = false;
         int slash = path.lastIndexOf('/');
         String parent = slash < 0 ? "." : path.substring(0, slash);
-        String[] parentDirs = parent.split("/");
+        String[] parentDirs = parent.split("/", -1);
         for (Rule rule : rules) {
             // An exception only matters once something matched; an exclusion only while nothing has.
             if (rule.exclusion != matched) {
@@ -134,11 +241,11 @@ public final class DockerIgnore {
             boolean match = rule.match(path);
             if (!match && !parent.equals(".")) {
                 StringBuilder prefix = new StringBuilder();
-                for (String dir : parentDirs) {
-                    if (prefix.length() > 0) {
+                for (int i = 0; i < parentDirs.length; i++) {
+                    if (i > 0) {
                         prefix.append('/');
                     }
-                    prefix.append(dir);
+                    prefix.append(parentDirs[i]);
                     if (rule.match(prefix.toString())) {
                         match = true;
                         break;
@@ -169,34 +276,22 @@ public final class DockerIgnore {
         return true;
     }
 
-    private static Rule compile(String pattern, boolean exclusion) {
+    /** patternmatcher's {@code Pattern.compile("/")}, character for character. */
+    private static void compile(Rule rule) {
+        String pattern = rule.cleaned;
         StringBuilder re = new StringBuilder("^");
         MatchType type = MatchType.EXACT;
-        int n = pattern.length();
-        boolean inBracket = false;
-        for (int i = 0; i < n; i++) {
-            char ch = pattern.charAt(i);
-            if (inBracket) {
-                if (ch == ']') {
-                    inBracket = false;
-                    re.append(']');
-                } else if (ch == '\\' && i + 1 < n) {
-                    re.append('\\').append(pattern.charAt(++i));
-                } else if (ch == '[' || ch == '&') {
-                    re.append('\\').append(ch); // literal in Go; special in Java classes
-                } else {
-                    re.append(ch);
-                }
-                continue;
-            }
+        int[] cps = pattern.codePoints().toArray();
+        int n = cps.length;
+        for (int i = 0, k = 0; k < n; i++, k++) {
+            int ch = cps[k];
             if (ch == '*') {
-                if (i + 1 < n && pattern.charAt(i + 1) == '*') {
-                    int start = i;
-                    i++;
-                    if (i + 1 < n && pattern.charAt(i + 1) == '/') {
-                        i++; // treat "**/" as "**"
+                if (k + 1 < n && cps[k + 1] == '*') {
+                    k++;
+                    if (k + 1 < n && cps[k + 1] == '/') {
+                        k++; // treat "**/" as "**"
                     }
-                    if (i + 1 >= n) {
+                    if (k + 1 >= n) {
                         if (type == MatchType.EXACT) {
                             type = MatchType.PREFIX;
                         } else {
@@ -207,7 +302,7 @@ public final class DockerIgnore {
                         re.append("(.*/)?");
                         type = MatchType.REGEX;
                     }
-                    if (start == 0) {
+                    if (i == 0) {
                         type = MatchType.SUFFIX;
                     }
                 } else {
@@ -217,47 +312,34 @@ public final class DockerIgnore {
             } else if (ch == '?') {
                 re.append("[^/]");
                 type = MatchType.REGEX;
+            } else if (".+()$".indexOf(ch) >= 0) {
+                // patternmatcher means to escape `.+()|{}$` too, but its bitmap drops the
+                // characters from 64 up: `|`, `{` and `}` reach the regexp as they are.
+                re.append('\\').appendCodePoint(ch);
             } else if (ch == '\\') {
-                if (i + 1 < n) {
-                    re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                if (k + 1 < n) {
+                    re.append('\\').appendCodePoint(cps[++k]);
+                    type = MatchType.REGEX;
                 } else {
-                    re.append("\\\\");
+                    re.append('\\');
                 }
-            } else if (ch == '[') {
-                inBracket = true;
-                re.append('[');
+            } else if (ch == '[' || ch == ']') {
+                re.appendCodePoint(ch);
                 type = MatchType.REGEX;
-            } else if (ch == ']') {
-                re.append("\\]");
-                type = MatchType.REGEX;
-            } else if (".+()|{}$^".indexOf(ch) >= 0) {
-                re.append('\\').append(ch);
             } else {
-                re.append(ch);
+                re.appendCodePoint(ch);
             }
         }
-        // PREFIX/SUFFIX decided on "**" can be overridden by later wildcards (handled above by
-        // setting REGEX); a SUFFIX pattern whose later part contains wildcards must use the regex.
-        if (type == MatchType.SUFFIX && hasWildcardAfterLeadingStars(pattern)) {
-            type = MatchType.REGEX;
-        }
-        if (type == MatchType.PREFIX && pattern.substring(0, n - 2).matches(".*[*?\\[].*")) {
-            type = MatchType.REGEX;
+        rule.type = type;
+        if (type != MatchType.REGEX) {
+            return;
         }
         re.append('$');
-        Pattern regex = null;
-        if (type == MatchType.REGEX) {
-            try {
-                regex = Pattern.compile(re.toString(), Pattern.DOTALL);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new IllegalArgumentException("syntax error in pattern: " + pattern, e);
-            }
+        rule.goRegexp = re.toString();
+        try {
+            rule.regex = GoRegexp.compile(rule.goRegexp);
+        } catch (GoRegexp.BadRegexp e) {
+            rule.bad = true; // reported when a path reaches the rule, as patternmatcher does
         }
-        return new Rule(pattern, exclusion, type, regex);
-    }
-
-    private static boolean hasWildcardAfterLeadingStars(String pattern) {
-        String rest = pattern.substring(2);
-        return rest.indexOf('*') >= 0 || rest.indexOf('?') >= 0 || rest.indexOf('[') >= 0;
     }
 }

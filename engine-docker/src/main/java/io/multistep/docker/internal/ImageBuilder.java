@@ -117,6 +117,12 @@ final class ImageBuilder {
         DockerIgnore ignore;
         try {
             ignore = ContextTar.readIgnore(contextDir).keeping(dockerfileRel, ".dockerignore");
+            // Go's regexp errors come up only once a path reaches the pattern; the CLI's walk of
+            // the context gets there at its first file, so report them before sending anything.
+            ignore.validate();
+        } catch (DockerIgnore.PatternError e) {
+            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": " + contextDir.resolve(".dockerignore")
+                    + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.goMessage() + ": " + e.pattern());
         } catch (IOException | IllegalArgumentException e) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot read " + contextDir.resolve(".dockerignore")
                     + ": " + e.getMessage());

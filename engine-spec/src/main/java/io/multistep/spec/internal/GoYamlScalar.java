@@ -37,8 +37,6 @@ public record GoYamlScalar(Kind kind, String tag, String text, long longValue, d
     }
 
     private static final Pattern YAML_FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?$");
 
     private static final Map<String, Object> SPECIAL = buildSpecial();
 
@@ -93,12 +91,13 @@ public record GoYamlScalar(Kind kind, String tag, String text, long longValue, d
         }
         switch (hint) {
             case '.': {
-                Double d = parseGoFloat(in);
+                // ParseFloat on the text as written, where Go lets '_' separate digits.
+                Double d = underscoresOk(in) ? parseGoFloat(in.replace("_", "")) : null;
                 return d != null ? new GoYamlScalar(Kind.FLOAT, "!!float", in, 0, d, false) : string(in);
             }
             case 'D':
             case 'S': {
-                if (TIMESTAMP.matcher(in).matches()) {
+                if (GoYamlTimestamp.isTimestamp(in)) {
                     // yaml.v2 resolves it to a timestamp; into a string field it is its text.
                     return new GoYamlScalar(Kind.STR, "!!timestamp", in, 0, 0, false);
                 }
@@ -108,7 +107,8 @@ public record GoYamlScalar(Kind kind, String tag, String text, long longValue, d
                     if (v.bitLength() < 64) {
                         return new GoYamlScalar(Kind.INT, "!!int", in, v.longValue(), 0, false);
                     }
-                    if (v.signum() > 0 && v.bitLength() <= 64) {
+                    // ParseUint takes no sign, not even '+'.
+                    if (v.signum() > 0 && v.bitLength() <= 64 && in.charAt(0) != '+') {
                         return new GoYamlScalar(Kind.UINT, "!!int", in, v.longValue(), 0, false);
                     }
                 }
@@ -123,6 +123,30 @@ public record GoYamlScalar(Kind kind, String tag, String text, long longValue, d
             default:
                 return string(in);
         }
+    }
+
+    /**
+     * Go's {@code strconv.underscoreOK} for a decimal number: each {@code _} sits between two
+     * digits.
+     */
+    static boolean underscoresOk(String s) {
+        char saw = '^';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                saw = '0';
+            } else if (c == '_') {
+                if (saw != '0') {
+                    return false;
+                }
+                saw = '_';
+            } else if (saw == '_') {
+                return false;
+            } else {
+                saw = '!';
+            }
+        }
+        return saw != '_';
     }
 
     /** yaml.v2's first-character hint table. */
@@ -195,13 +219,18 @@ public record GoYamlScalar(Kind kind, String tag, String text, long longValue, d
         return n;
     }
 
-    /** Go's {@code strconv.ParseFloat(s, 64)} for the decimal forms YAML uses; {@code null} when invalid. */
+    /**
+     * Go's {@code strconv.ParseFloat(s, 64)} for the decimal forms YAML uses; {@code null} when
+     * invalid or out of range: Go fails with {@code ErrRange} where Java rounds to infinity, so
+     * yaml.v2 keeps {@code 1e400} a string.
+     */
     static Double parseGoFloat(String s) {
         if (!YAML_FLOAT.matcher(s).matches()) {
             return null;
         }
         try {
-            return Double.parseDouble(s);
+            double d = Double.parseDouble(s);
+            return Double.isInfinite(d) ? null : d;
         } catch (NumberFormatException e) {
             return null;
         }
