@@ -69,7 +69,7 @@ class GoldenCorpusTest {
         String tpl = String.valueOf(c.getOrDefault("template", ""));
         switch (mode) {
             case "go":
-                return GoTemplate.parse("t", tpl).execute(c.get("data"));
+                return GoTemplate.parse("t", tpl, Map.of(), Boolean.TRUE.equals(c.get("extras"))).execute(c.get("data"));
             case "render":
             case "renderOnly": {
                 TaskRenderer r = new TaskRenderer(context(c));
@@ -140,6 +140,7 @@ class GoldenCorpusTest {
                 .date(Instant.parse((String) run.getOrDefault("date", "2024-03-05T07:08:09Z")))
                 .values(merged).environment(env)
                 .envFunctions(!Boolean.FALSE.equals(c.get("envFunctions")))
+                .templateExtras(Boolean.TRUE.equals(c.get("extras")))
                 .build();
     }
 
