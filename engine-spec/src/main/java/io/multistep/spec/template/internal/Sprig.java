@@ -151,7 +151,7 @@ public final class Sprig {
         }, STRING);
         f("snakecase", a -> delimitedCase(s(a[0]), '_'), STRING);
         f("kebabcase", a -> delimitedCase(s(a[0]), '-'), STRING);
-        f("camelcase", a -> camelcase(s(a[0])), STRING);
+        f("camelcase", a -> XStrings.toCamelCase(s(a[0])), STRING);
         f("wrap", a -> wrap(s(a[1]), i(a[0]), "\n", false), INT, STRING);
         f("wrapWith", a -> wrap(s(a[2]), i(a[0]), s(a[1]), true), INT, STRING, STRING);
         f("contains", a -> s(a[1]).contains(s(a[0])), STRING, STRING);
@@ -408,14 +408,16 @@ public final class Sprig {
         return "..." + str.substring(str.length() - (right - 3));
     }
 
+    // Sprig v2.22: if len(s) <= c { return s }; return s[0:c] -- bytes, and a negative c panics.
     private static String trunc(int c, String str) {
-        if (c < 0 && str.length() + c > 0) {
-            return str.substring(str.length() + c);
+        byte[] b = str.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= c) {
+            return str;
         }
-        if (c >= 0 && str.length() > c) {
-            return str.substring(0, c);
+        if (c < 0) {
+            throw new FuncError("runtime error: slice bounds out of range [:" + c + "]");
         }
-        return str;
+        return new String(b, 0, c, StandardCharsets.UTF_8);
     }
 
     private static String substr(int start, int end, String str) {
@@ -537,24 +539,6 @@ public final class Sprig {
                 pendingSep = false;
             }
             sb.append(Character.toLowerCase(c));
-        }
-        return sb.toString();
-    }
-
-    private static String camelcase(String str) {
-        StringBuilder sb = new StringBuilder();
-        boolean upperNext = true;
-        for (int k = 0; k < str.length(); k++) {
-            char c = str.charAt(k);
-            if (c == '_') {
-                if (k == 0 || k == str.length() - 1) {
-                    sb.append(c);
-                }
-                upperNext = true;
-                continue;
-            }
-            sb.append(upperNext ? Character.toUpperCase(c) : c);
-            upperNext = false;
         }
         return sb.toString();
     }
@@ -864,8 +848,15 @@ public final class Sprig {
             return b ? 1 : 0;
         }
         if (v instanceof String str) {
-            Long n = GoStrconv.parseInt(str);
-            return n == null ? 0 : n;
+            // Sprig v2.22's toInt64: strconv.ParseInt(str, 10, 64), 0 on any error ("0x10" is 0).
+            if (!str.matches("[+-]?[0-9]+")) {
+                return 0;
+            }
+            try {
+                return Long.parseLong(str.startsWith("+") ? str.substring(1) : str);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
         return 0;
     }
@@ -919,8 +910,8 @@ public final class Sprig {
         }
         listFn("first", l -> l.isEmpty() ? null : l.get(0));
         listFn("last", l -> l.isEmpty() ? null : l.get(l.size() - 1));
-        listFn("rest", l -> l.isEmpty() ? null : new ArrayList<>(l.subList(1, l.size())));
-        listFn("initial", l -> l.isEmpty() ? null : new ArrayList<>(l.subList(0, l.size() - 1)));
+        listFn("rest", l -> l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(1, l.size())));
+        listFn("initial", l -> l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(0, l.size() - 1)));
         listFn("reverse", l -> {
             List<Object> r = new ArrayList<>(l);
             Collections.reverse(r);
