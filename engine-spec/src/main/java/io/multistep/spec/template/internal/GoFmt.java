@@ -138,6 +138,16 @@ public final class GoFmt {
                 appendV(sb, l.get(i), true);
             }
             sb.append(']');
+        } else if (v instanceof GoStruct st) {
+            sb.append('{');
+            List<Object> fields = st.fieldValues();
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    sb.append(' ');
+                }
+                appendV(sb, fields.get(i), true);
+            }
+            sb.append('}');
         } else if (v instanceof Map<?, ?> m) {
             sb.append("map[");
             boolean first = true;

@@ -345,7 +345,7 @@ final class GoPrintf {
     private void printValue(Object v, int verb, int depth) {
         if (depth > 0 && v != null) {
             arg = v;
-            if (!(v instanceof Map || v instanceof List) || v instanceof GoStringer) {
+            if (!(v instanceof Map || v instanceof List || v instanceof GoStruct) || v instanceof GoStringer) {
                 printArg(v, verb);
                 return;
             }
@@ -381,6 +381,23 @@ final class GoPrintf {
                 printElem(l.get(k), verb, depth + 1);
             }
             buf.append(sharpV ? '}' : ']');
+        } else if (v instanceof GoStruct st) {
+            if (sharpV) {
+                buf.append(st.goType());
+            }
+            buf.append('{');
+            List<String> names = st.fieldNames();
+            List<Object> values = st.fieldValues();
+            for (int k = 0; k < values.size(); k++) {
+                if (k > 0) {
+                    buf.append(sharpV ? ", " : " ");
+                }
+                if (plusV || sharpV) {
+                    buf.append(names.get(k)).append(':');
+                }
+                printValue(values.get(k), verb, depth + 1);
+            }
+            buf.append('}');
         } else if (v instanceof GoStringer gs) {
             // A pointer Go cannot print otherwise without an address: its String() is the best stand-in.
             arg = v;

@@ -1447,8 +1447,12 @@ public final class Sprig {
         f("typeOf", a -> a[0] == null ? "<nil>" : GoValues.typeName(a[0]), ANY);
         f("typeIs", a -> s(a[0]).equals(a[1] == null ? "<nil>" : GoValues.typeName(a[1])), STRING, ANY);
         f("typeIsLike", a -> {
-            String t = a[1] == null ? "<nil>" : GoValues.typeName(a[1]);
-            return s(a[0]).equals(t) || s(a[0]).equals("*" + t);
+            if (a[1] == null) {
+                // reflect.TypeOf(nil).String() panics in Sprig v2.22
+                throw new FuncError("runtime error: invalid memory address or nil pointer dereference");
+            }
+            String t = GoValues.typeName(a[1]);
+            return s(a[0]).equals(t) || ("*" + s(a[0])).equals(t);
         }, STRING, ANY);
         f("kindOf", a -> GoValues.kindName(a[0]), ANY);
         f("kindIs", a -> s(a[0]).equals(GoValues.kindName(a[1])), STRING, ANY);
@@ -1699,7 +1703,7 @@ public final class Sprig {
             }
         }, STRING);
         f("uuidv4", a -> java.util.UUID.randomUUID().toString());
-        f("semver", a -> Semver.parse(s(a[0])).toMap(), STRING);
+        f("semver", a -> Semver.parse(s(a[0])).pointer(), STRING);
         f("semverCompare", a -> Semver.compare(s(a[0]), s(a[1])), STRING, STRING);
     }
 
