@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenCorpusTest {
 
     private static final String[] FILES = {"spec-examples.yaml", "go-template.yaml", "go-fmt.yaml",
-        "go-fmt-conformance.yaml", "sprig-strings.yaml", "sprig-lists-dicts.yaml", "sprig-misc.yaml", "pipeline.yaml", "errors.yaml"};
+        "go-fmt-conformance.yaml", "sprig-strings.yaml", "sprig-lists-dicts.yaml", "sprig-misc.yaml", "sprig-crypto.yaml", "pipeline.yaml", "errors.yaml"};
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();

@@ -37,8 +37,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Sprig's {@code TxtFuncMap()} (v2.22 semantics, plus the later additions that exist in the
- * function map), with acb's {@code b64enc} override. Crypto/certificate, network and URL
- * helpers are not provided.
+ * function map), with acb's {@code b64enc} override; the crypto functions are in
+ * {@link SprigCrypto}. {@code getHostByName} is not provided.
  */
 public final class Sprig {
 
@@ -73,6 +73,7 @@ public final class Sprig {
         s.defaults();
         s.dates();
         s.misc();
+        SprigCrypto.addTo(s.m);
         return Collections.unmodifiableMap(s.m);
     }
 
