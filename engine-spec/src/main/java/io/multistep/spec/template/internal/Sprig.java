@@ -222,7 +222,7 @@ public final class Sprig {
             return r;
         }, STRING);
         f("urlJoin", a -> {
-            Map<String, Object> d = map(a[0]);
+            Map<String, Object> d = a[0] == null ? Map.of() : map(a[0]);
             StringBuilder sb = new StringBuilder();
             String scheme = field(d, "scheme");
             if (!scheme.isEmpty()) {
@@ -1162,10 +1162,16 @@ public final class Sprig {
             return d != null && d.containsKey(s(a[1])) ? d.get(s(a[1])) : "";
         }, MAP, STRING);
         f("set", a -> {
+            if (a[0] == null) {
+                throw new FuncError("assignment to entry in nil map");
+            }
             map(a[0]).put(s(a[1]), a[2]);
             return a[0];
         }, MAP, STRING, ANY);
         f("unset", a -> {
+            if (a[0] == null) {
+                return new LinkedHashMap<String, Object>(); // delete on a nil map is a no-op
+            }
             map(a[0]).remove(s(a[1]));
             return a[0];
         }, MAP, STRING);
@@ -1220,7 +1226,8 @@ public final class Sprig {
         for (String name : new String[] {"merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite"}) {
             boolean overwrite = name.endsWith("Overwrite");
             v(name, a -> {
-                Map<String, Object> dst = map(a[0]);
+                // mergo makes a map for a nil destination
+                Map<String, Object> dst = a[0] == null ? new LinkedHashMap<>() : map(a[0]);
                 for (int k = 1; k < a.length; k++) {
                     if (a[k] != null) {
                         deepMerge(dst, map(a[k]), overwrite);
@@ -1245,7 +1252,13 @@ public final class Sprig {
             if (a.length < 3) {
                 throw new FuncError("dig needs at least three arguments");
             }
-            Map<String, Object> d = map(a[a.length - 1]);
+            Object last = a[a.length - 1];
+            if (!(last instanceof Map) || last instanceof GoStringer) {
+                // dict := ps[len(ps)-1].(map[string]interface{}) panics
+                throw new FuncError("interface conversion: interface {} is "
+                        + (last == null ? "nil" : GoValues.typeName(last)) + ", not map[string]interface {}");
+            }
+            Map<String, Object> d = map(last);
             Object def = a[a.length - 2];
             Object cur = d;
             for (int k = 0; k < a.length - 2; k++) {
