@@ -425,7 +425,8 @@ public final class Executor {
                 continue;
             }
             node = n;
-            String type = i == 0 ? GoValues.typeName(receiver) : "interface {}";
+            // a method's result has its static type; a map's element is an interface {}
+            String type = i == 0 || receiver instanceof GoMethods ? GoValues.typeName(receiver) : "interface {}";
             throw error("can't evaluate field " + field + " in type " + type);
         }
         return receiver;
