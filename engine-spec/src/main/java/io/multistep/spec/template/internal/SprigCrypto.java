@@ -70,11 +70,12 @@ final class SprigCrypto {
                 (String) a[0], a[1], a[2], days((Long) a[3]), a[4]), STRING, ANY, ANY, INT, ANY));
     }
 
+    // text/template's conversion of an int to the uint32 parameter: negative is refused, the rest truncated.
     private static long uint32(long n) {
-        if (n < 0 || n > 0xFFFFFFFFL) {
-            throw new FuncError("expected unsigned 32-bit integer; found " + n);
+        if (n < 0) {
+            throw new FuncError("expected unsigned integer; found " + n);
         }
-        return n;
+        return n & 0xFFFFFFFFL;
     }
 
     private static long days(long n) {
