@@ -41,6 +41,7 @@ public final class RunOptions {
     private final Map<String, String> labels;
     private final List<String> maskedValues;
     private final boolean strict;
+    private final boolean templateExtras;
 
     private RunOptions(Builder b) {
         this.runId = b.runId;
@@ -66,6 +67,7 @@ public final class RunOptions {
         this.labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.labels));
         this.maskedValues = List.copyOf(b.maskedValues);
         this.strict = b.strict;
+        this.templateExtras = b.templateExtras;
     }
 
     /** Options with every value at its default. @return the options */
@@ -104,6 +106,7 @@ public final class RunOptions {
         b.labels.putAll(labels);
         b.maskedValues.addAll(maskedValues);
         b.strict = strict;
+        b.templateExtras = templateExtras;
         return b;
     }
 
@@ -225,6 +228,14 @@ public final class RunOptions {
         return strict;
     }
 
+    /**
+     * Whether templates may use Multistep's functions beyond Sprig v2.22 ({@code dig}, {@code fromJson},
+     * {@code must*}, ...). @return the flag
+     */
+    public boolean templateExtras() {
+        return templateExtras;
+    }
+
     /** Shows the run id and registry only (credentials are never shown). */
     @Override
     public String toString() {
@@ -256,6 +267,7 @@ public final class RunOptions {
         private final Map<String, String> labels = new LinkedHashMap<>();
         private final List<String> maskedValues = new ArrayList<>();
         private boolean strict;
+        private boolean templateExtras;
 
         private Builder() {}
 
@@ -403,6 +415,15 @@ public final class RunOptions {
         /** Makes task-file warnings errors (default: off, as the reference). @param value the flag @return this builder */
         public Builder strict(boolean value) {
             this.strict = value;
+            return this;
+        }
+
+        /**
+         * Defines the template functions Multistep adds beyond Sprig v2.22 (default: off, the reference's
+         * function set). @param value the flag @return this builder
+         */
+        public Builder templateExtras(boolean value) {
+            this.templateExtras = value;
             return this;
         }
 

@@ -63,4 +63,9 @@ final class RenderFlags {
     @Option(names = "--alias", paramLabel = "NAME=IMAGE",
             description = "Overrides an image alias such as bash or curl (repeatable).")
     List<String> aliases = new ArrayList<>();
+
+    @Option(names = "--template-extras",
+            description = "Also defines the template functions Multistep adds beyond Sprig v2.22 (dig, fromJson, "
+                    + "must*, seq, ...); files using them fail in the reference.")
+    boolean templateExtras;
 }

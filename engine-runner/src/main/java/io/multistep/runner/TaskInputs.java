@@ -97,6 +97,7 @@ record TaskInputs(
                 .date(date)
                 .values(values)
                 .imageAliases(aliases)
+                .templateExtras(render.templateExtras)
                 .build();
         return new TaskInputs(text, sourceName, ctx, date, values, Map.copyOf(aliases), render, model, taskName);
     }
@@ -122,6 +123,7 @@ record TaskInputs(
                 .triggeredBy(render.triggeredBy)
                 .taskName(taskName)
                 .osVersion(render.osVersion)
+                .templateExtras(render.templateExtras)
                 .date(date);
         if (!render.homeVolume.isEmpty()) {
             b.sharedVolume(render.homeVolume);

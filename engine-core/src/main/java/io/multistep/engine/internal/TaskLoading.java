@@ -73,6 +73,7 @@ final class TaskLoading {
                 .values(values)
                 .imageAliases(aliases)
                 .envFunctions(config.environmentFunctions())
+                .templateExtras(options.templateExtras())
                 .build();
         return TaskFiles.loader()
                 .strict(options.strict())

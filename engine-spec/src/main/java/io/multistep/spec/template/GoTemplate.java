@@ -3,6 +3,7 @@ package io.multistep.spec.template;
 import io.multistep.spec.SourceLocation;
 import io.multistep.spec.template.internal.Engine;
 import io.multistep.spec.template.internal.FuncError;
+import io.multistep.spec.template.internal.FunctionSet;
 import io.multistep.spec.template.internal.GoError;
 import io.multistep.spec.template.internal.GoFunc;
 import io.multistep.spec.template.internal.Sprig;
@@ -25,7 +26,7 @@ public final class GoTemplate {
         this.limits = limits;
     }
 
-    /** Parses with the Sprig functions only. */
+    /** Parses with the reference's functions only (Sprig v2.22 and Go's built-ins). */
     public static GoTemplate parse(String name, String text) throws TemplateException {
         return parse(name, text, Map.of());
     }
@@ -38,8 +39,21 @@ public final class GoTemplate {
      */
     public static GoTemplate parse(String name, String text, Map<String, TemplateFunction> extraFuncs)
             throws TemplateException {
-        Map<String, GoFunc> funcs = new HashMap<>(Sprig.funcs(new Sprig.Context(Clock.systemUTC(), ZoneOffset.UTC,
-                System.getenv(), TemplateLimits.DEFAULT.maxListSize())));
+        return parse(name, text, extraFuncs, false);
+    }
+
+    /**
+     * Parses {@code text} as template {@code name}.
+     *
+     * @param extraFuncs additional functions (override Sprig functions of the same name)
+     * @param templateExtras whether Multistep's functions beyond Sprig v2.22 are defined
+     * @throws TemplateException with Go's parse error text
+     */
+    public static GoTemplate parse(String name, String text, Map<String, TemplateFunction> extraFuncs,
+                                   boolean templateExtras) throws TemplateException {
+        Map<String, GoFunc> all = Sprig.funcs(new Sprig.Context(Clock.systemUTC(), ZoneOffset.UTC,
+                System.getenv(), TemplateLimits.DEFAULT.maxListSize()));
+        Map<String, GoFunc> funcs = new HashMap<>(FunctionSet.select(all, templateExtras));
         for (Map.Entry<String, TemplateFunction> e : extraFuncs.entrySet()) {
             TemplateFunction f = e.getValue();
             funcs.put(e.getKey(), GoFunc.var(e.getKey(), a -> {
@@ -56,7 +70,8 @@ public final class GoTemplate {
             return new GoTemplate(Engine.parse(name, text, funcs, TemplateLimits.DEFAULT.maxParseDepth()),
                     TemplateLimits.DEFAULT);
         } catch (GoError e) {
-            throw new TemplateException(TemplateException.Stage.RENDER, location(name, text, e.pos()), e.getMessage());
+            throw new TemplateException(TemplateException.Stage.RENDER, location(name, text, e.pos()),
+                    e.getMessage() + FunctionSet.hint(e.getMessage(), all));
         }
     }
 

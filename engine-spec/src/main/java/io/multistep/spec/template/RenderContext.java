@@ -30,12 +30,14 @@ import java.util.Objects;
  * @param envFunctions whether {@code env}/{@code expandenv} read {@link #environment()}
  * @param environment the environment those functions see
  * @param limits resource limits
+ * @param templateExtras whether the functions Multistep adds beyond Sprig v2.22 ({@code dig},
+ *     {@code fromJson}, {@code must*}, ...) are defined; off, the function set is the reference's
  */
 public record RenderContext(String id, String commit, String repository, String branch, String gitTag,
                             String triggeredBy, String registry, String osVersion, String taskName,
                             String sharedVolume, String os, String architecture, Clock clock,
                             Map<String, Object> values, Map<String, String> imageAliases, boolean envFunctions,
-                            Map<String, String> environment, TemplateLimits limits) {
+                            Map<String, String> environment, TemplateLimits limits, boolean templateExtras) {
 
     /** Checks and copies. */
     public RenderContext {
@@ -102,6 +104,7 @@ public record RenderContext(String id, String commit, String repository, String 
         private boolean envFunctions = true;
         private Map<String, String> environment = System.getenv();
         private TemplateLimits limits = TemplateLimits.DEFAULT;
+        private boolean templateExtras;
 
         private Builder() {
         }
@@ -224,10 +227,17 @@ public record RenderContext(String id, String commit, String repository, String 
             return this;
         }
 
+        /** Whether the functions beyond Sprig v2.22 are defined (default: off, as in the reference). */
+        public Builder templateExtras(boolean v) {
+            templateExtras = v;
+            return this;
+        }
+
         /** Builds the context. */
         public RenderContext build() {
             return new RenderContext(id, commit, repository, branch, gitTag, triggeredBy, registry, osVersion, taskName,
-                    sharedVolume, os, architecture, clock, values, imageAliases, envFunctions, environment, limits);
+                    sharedVolume, os, architecture, clock, values, imageAliases, envFunctions, environment, limits,
+                    templateExtras);
         }
     }
 }

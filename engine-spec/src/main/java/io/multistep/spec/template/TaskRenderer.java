@@ -3,6 +3,7 @@ package io.multistep.spec.template;
 import io.multistep.spec.SourceLocation;
 import io.multistep.spec.template.internal.Engine;
 import io.multistep.spec.template.internal.FuncError;
+import io.multistep.spec.template.internal.FunctionSet;
 import io.multistep.spec.template.internal.GoError;
 import io.multistep.spec.template.internal.GoFunc;
 import io.multistep.spec.template.internal.Json;
@@ -32,13 +33,15 @@ public final class TaskRenderer {
 
     private final RenderContext ctx;
     private final Map<String, GoFunc> funcs;
+    private final Map<String, GoFunc> allFuncs;
     private final Map<String, Object> run;
 
     /** Creates a renderer for one run. */
     public TaskRenderer(RenderContext ctx) {
         this.ctx = ctx;
-        this.funcs = Sprig.funcs(new Sprig.Context(ctx.clock(), ZoneOffset.UTC,
+        this.allFuncs = Sprig.funcs(new Sprig.Context(ctx.clock(), ZoneOffset.UTC,
                 ctx.envFunctions() ? ctx.environment() : null, ctx.limits().maxListSize()));
+        this.funcs = FunctionSet.select(allFuncs, ctx.templateExtras());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ID", ctx.id());
         r.put("Commit", ctx.commit());
@@ -130,7 +133,8 @@ public final class TaskRenderer {
             compiled = Engine.parse(name, text, funcs, ctx.limits().maxParseDepth());
         } catch (GoError e) {
             throw new TemplateException(stage, where(base, e.pos()), failurePrefix + "failed to "
-                    + "parse template: " + name + ". Err: " + e.getMessage());
+                    + "parse template: " + name + ". Err: " + e.getMessage()
+                    + FunctionSet.hint(e.getMessage(), allFuncs));
         }
         Map<String, String> secretValues = Map.of();
         if (secretsPass) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenCorpusTest {
 
     private static final String[] FILES = {"spec-examples.yaml", "go-template.yaml", "go-fmt.yaml",
-        "sprig-strings.yaml", "sprig-lists-dicts.yaml", "sprig-misc.yaml", "pipeline.yaml", "errors.yaml"};
+        "go-fmt-conformance.yaml", "sprig-strings.yaml", "sprig-lists-dicts.yaml", "sprig-misc.yaml", "sprig-crypto.yaml", "pipeline.yaml", "errors.yaml"};
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
@@ -69,7 +69,7 @@ class GoldenCorpusTest {
         String tpl = String.valueOf(c.getOrDefault("template", ""));
         switch (mode) {
             case "go":
-                return GoTemplate.parse("t", tpl).execute(c.get("data"));
+                return GoTemplate.parse("t", tpl, Map.of(), Boolean.TRUE.equals(c.get("extras"))).execute(c.get("data"));
             case "render":
             case "renderOnly": {
                 TaskRenderer r = new TaskRenderer(context(c));
@@ -140,6 +140,7 @@ class GoldenCorpusTest {
                 .date(Instant.parse((String) run.getOrDefault("date", "2024-03-05T07:08:09Z")))
                 .values(merged).environment(env)
                 .envFunctions(!Boolean.FALSE.equals(c.get("envFunctions")))
+                .templateExtras(Boolean.TRUE.equals(c.get("extras")))
                 .build();
     }
 

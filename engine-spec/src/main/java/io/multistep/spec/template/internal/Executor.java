@@ -410,6 +410,12 @@ public final class Executor {
                 node = n;
                 throw error("nil pointer evaluating interface {}." + field);
             }
+            if (receiver instanceof GoMethods gm && gm.method(field) != null) {
+                node = n;
+                receiver = evalCall(dot, gm.method(field), n, i == last && args != null && args.size() > 1
+                        ? args.subList(1, args.size()) : List.of(), i == last ? fin : MISSING);
+                continue;
+            }
             if (receiver instanceof Map<?, ?> m) {
                 if (hasArgs) {
                     node = n;
@@ -419,7 +425,8 @@ public final class Executor {
                 continue;
             }
             node = n;
-            String type = i == 0 ? GoValues.typeName(receiver) : "interface {}";
+            // a method's result has its static type; a map's element is an interface {}
+            String type = i == 0 || receiver instanceof GoMethods ? GoValues.typeName(receiver) : "interface {}";
             throw error("can't evaluate field " + field + " in type " + type);
         }
         return receiver;
@@ -437,7 +444,7 @@ public final class Executor {
         return evalCall(dot, f, id, args, fin);
     }
 
-    private Object evalCall(Object dot, GoFunc f, IdentifierNode id, List<Node> args, Object fin) {
+    private Object evalCall(Object dot, GoFunc f, Node id, List<Node> args, Object fin) {
         String name = f.name();
         int numIn = args.size() + (fin != MISSING ? 1 : 0);
         int nParams = f.params().length;

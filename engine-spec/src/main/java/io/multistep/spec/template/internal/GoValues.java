@@ -26,6 +26,9 @@ public final class GoValues {
         if (v instanceof GoStringer gs) {
             return gs.goType();
         }
+        if (v instanceof GoStruct st) {
+            return st.goType();
+        }
         if (v instanceof String) {
             return "string";
         }

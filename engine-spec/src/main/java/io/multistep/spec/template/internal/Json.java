@@ -82,6 +82,16 @@ public final class Json {
                 sb.append('\n').append(cur);
             }
             sb.append('}');
+        } else if (v instanceof GoStruct st) {
+            // encoding/json writes a struct's exported fields (the ones of our structs are in name order)
+            Map<String, Object> exported = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < st.fieldNames().size(); i++) {
+                String name = st.fieldNames().get(i);
+                if (Character.isUpperCase(name.charAt(0))) {
+                    exported.put(name, st.fieldValues().get(i));
+                }
+            }
+            write(sb, exported, esc, indent, cur);
         } else if (v instanceof GoTime t) {
             string(sb, GoDates.format(t.time(), "2006-01-02T15:04:05.999999999Z07:00"), esc);
         } else {

@@ -1,61 +1,45 @@
 package io.multistep.spec.template.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A small subset of Masterminds/semver v3: parsing and constraint checks for semverCompare. */
+/** A small subset of Masterminds/semver v1.5.0 (Sprig v2.22's): parsing and constraint checks for semverCompare. */
 public record Semver(long major, long minor, long patch, String pre, String meta, String original) {
 
-    private static final Pattern VERSION = Pattern.compile(
-            "^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-([0-9A-Za-z\\-.]+))?(?:\\+([0-9A-Za-z\\-.]+))?$");
+    // semver v1.5.0's SemVerRegex.
+    private static final Pattern VERSION = Pattern.compile("^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?"
+            + "(?:-([0-9A-Za-z\\-]+(?:\\.[0-9A-Za-z\\-]+)*))?(?:\\+([0-9A-Za-z\\-]+(?:\\.[0-9A-Za-z\\-]+)*))?$");
 
     /** Parses a version; throws FuncError("Invalid Semantic Version") on failure. */
     public static Semver parse(String v) {
-        Matcher m = VERSION.matcher(v.trim());
+        Matcher m = VERSION.matcher(v);
         if (!m.matches()) {
             throw new FuncError("Invalid Semantic Version");
         }
-        return new Semver(Long.parseLong(m.group(1)), m.group(2) == null ? 0 : Long.parseLong(m.group(2)),
-                m.group(3) == null ? 0 : Long.parseLong(m.group(3)), m.group(4) == null ? "" : m.group(4),
-                m.group(5) == null ? "" : m.group(5), v);
+        return new Semver(segment(m.group(1)), segment(m.group(2)), segment(m.group(3)),
+                m.group(4) == null ? "" : m.group(4), m.group(5) == null ? "" : m.group(5), v);
     }
 
-    /**
-     * What Sprig's {@code semver} returns: a {@code *semver.Version} (Masterminds/semver v1.5), whose
-     * accessors are reachable as fields and which prints through its {@code String()} method.
-     */
-    static final class Value extends LinkedHashMap<String, Object> implements GoStringer {
-        private static final long serialVersionUID = 1L;
-        private final String text;
-
-        Value(Semver v) {
-            this.text = v.major + "." + v.minor + "." + v.patch + (v.pre.isEmpty() ? "" : "-" + v.pre)
-                    + (v.meta.isEmpty() ? "" : "+" + v.meta);
+    private static long segment(String digits) {
+        if (digits == null) {
+            return 0;
         }
-
-        @Override
-        public String goString() {
-            return text;
-        }
-
-        @Override
-        public String goType() {
-            return "*semver.Version";
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new FuncError("Error parsing version segment: strconv.ParseInt: parsing " + GoFmt.quote(digits)
+                    + ": value out of range");
         }
     }
 
-    /** Fields exposed to templates. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new Value(this);
-        m.put("Major", major);
-        m.put("Minor", minor);
-        m.put("Patch", patch);
-        m.put("Prerelease", pre);
-        m.put("Metadata", meta);
-        m.put("Original", original);
-        return m;
+    /** What Sprig's {@code semver} returns: a {@code *semver.Version} (Masterminds/semver v1.5.0). */
+    public Object pointer() {
+        return new SemverValue.Pointer(this);
+    }
+
+    /** Version.String(): {@code major.minor.patch[-pre][+meta]} without a {@code v}. */
+    String text() {
+        return major + "." + minor + "." + patch + (pre.isEmpty() ? "" : "-" + pre) + (meta.isEmpty() ? "" : "+" + meta);
     }
 
     int compareTo(Semver o) {

@@ -37,8 +37,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Sprig's {@code TxtFuncMap()} (v2.22 semantics, plus the later additions that exist in the
- * function map), with acb's {@code b64enc} override. Crypto/certificate, network and URL
- * helpers are not provided.
+ * function map), with acb's {@code b64enc} override; the crypto functions are in
+ * {@link SprigCrypto}. {@code getHostByName} is not provided.
  */
 public final class Sprig {
 
@@ -73,6 +73,7 @@ public final class Sprig {
         s.defaults();
         s.dates();
         s.misc();
+        SprigCrypto.addTo(s.m);
         return Collections.unmodifiableMap(s.m);
     }
 
@@ -151,7 +152,7 @@ public final class Sprig {
         }, STRING);
         f("snakecase", a -> delimitedCase(s(a[0]), '_'), STRING);
         f("kebabcase", a -> delimitedCase(s(a[0]), '-'), STRING);
-        f("camelcase", a -> camelcase(s(a[0])), STRING);
+        f("camelcase", a -> XStrings.toCamelCase(s(a[0])), STRING);
         f("wrap", a -> wrap(s(a[1]), i(a[0]), "\n", false), INT, STRING);
         f("wrapWith", a -> wrap(s(a[2]), i(a[0]), s(a[1]), true), INT, STRING, STRING);
         f("contains", a -> s(a[1]).contains(s(a[0])), STRING, STRING);
@@ -221,7 +222,7 @@ public final class Sprig {
             return r;
         }, STRING);
         f("urlJoin", a -> {
-            Map<String, Object> d = map(a[0]);
+            Map<String, Object> d = a[0] == null ? Map.of() : map(a[0]);
             StringBuilder sb = new StringBuilder();
             String scheme = field(d, "scheme");
             if (!scheme.isEmpty()) {
@@ -408,14 +409,16 @@ public final class Sprig {
         return "..." + str.substring(str.length() - (right - 3));
     }
 
+    // Sprig v2.22: if len(s) <= c { return s }; return s[0:c] -- bytes, and a negative c panics.
     private static String trunc(int c, String str) {
-        if (c < 0 && str.length() + c > 0) {
-            return str.substring(str.length() + c);
+        byte[] b = str.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= c) {
+            return str;
         }
-        if (c >= 0 && str.length() > c) {
-            return str.substring(0, c);
+        if (c < 0) {
+            throw new FuncError("runtime error: slice bounds out of range [:" + c + "]");
         }
-        return str;
+        return new String(b, 0, c, StandardCharsets.UTF_8);
     }
 
     private static String substr(int start, int end, String str) {
@@ -537,24 +540,6 @@ public final class Sprig {
                 pendingSep = false;
             }
             sb.append(Character.toLowerCase(c));
-        }
-        return sb.toString();
-    }
-
-    private static String camelcase(String str) {
-        StringBuilder sb = new StringBuilder();
-        boolean upperNext = true;
-        for (int k = 0; k < str.length(); k++) {
-            char c = str.charAt(k);
-            if (c == '_') {
-                if (k == 0 || k == str.length() - 1) {
-                    sb.append(c);
-                }
-                upperNext = true;
-                continue;
-            }
-            sb.append(upperNext ? Character.toUpperCase(c) : c);
-            upperNext = false;
         }
         return sb.toString();
     }
@@ -864,8 +849,15 @@ public final class Sprig {
             return b ? 1 : 0;
         }
         if (v instanceof String str) {
-            Long n = GoStrconv.parseInt(str);
-            return n == null ? 0 : n;
+            // Sprig v2.22's toInt64: strconv.ParseInt(str, 10, 64), 0 on any error ("0x10" is 0).
+            if (!str.matches("[+-]?[0-9]+")) {
+                return 0;
+            }
+            try {
+                return Long.parseLong(str.startsWith("+") ? str.substring(1) : str);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
         return 0;
     }
@@ -919,8 +911,8 @@ public final class Sprig {
         }
         listFn("first", l -> l.isEmpty() ? null : l.get(0));
         listFn("last", l -> l.isEmpty() ? null : l.get(l.size() - 1));
-        listFn("rest", l -> l.isEmpty() ? null : new ArrayList<>(l.subList(1, l.size())));
-        listFn("initial", l -> l.isEmpty() ? null : new ArrayList<>(l.subList(0, l.size() - 1)));
+        listFn("rest", l -> l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(1, l.size())));
+        listFn("initial", l -> l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(0, l.size() - 1)));
         listFn("reverse", l -> {
             List<Object> r = new ArrayList<>(l);
             Collections.reverse(r);
@@ -1170,10 +1162,16 @@ public final class Sprig {
             return d != null && d.containsKey(s(a[1])) ? d.get(s(a[1])) : "";
         }, MAP, STRING);
         f("set", a -> {
+            if (a[0] == null) {
+                throw new FuncError("assignment to entry in nil map");
+            }
             map(a[0]).put(s(a[1]), a[2]);
             return a[0];
         }, MAP, STRING, ANY);
         f("unset", a -> {
+            if (a[0] == null) {
+                return new LinkedHashMap<String, Object>(); // delete on a nil map is a no-op
+            }
             map(a[0]).remove(s(a[1]));
             return a[0];
         }, MAP, STRING);
@@ -1228,7 +1226,8 @@ public final class Sprig {
         for (String name : new String[] {"merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite"}) {
             boolean overwrite = name.endsWith("Overwrite");
             v(name, a -> {
-                Map<String, Object> dst = map(a[0]);
+                // mergo makes a map for a nil destination
+                Map<String, Object> dst = a[0] == null ? new LinkedHashMap<>() : map(a[0]);
                 for (int k = 1; k < a.length; k++) {
                     if (a[k] != null) {
                         deepMerge(dst, map(a[k]), overwrite);
@@ -1253,7 +1252,13 @@ public final class Sprig {
             if (a.length < 3) {
                 throw new FuncError("dig needs at least three arguments");
             }
-            Map<String, Object> d = map(a[a.length - 1]);
+            Object last = a[a.length - 1];
+            if (!(last instanceof Map) || last instanceof GoStringer) {
+                // dict := ps[len(ps)-1].(map[string]interface{}) panics
+                throw new FuncError("interface conversion: interface {} is "
+                        + (last == null ? "nil" : GoValues.typeName(last)) + ", not map[string]interface {}");
+            }
+            Map<String, Object> d = map(last);
             Object def = a[a.length - 2];
             Object cur = d;
             for (int k = 0; k < a.length - 2; k++) {
@@ -1456,8 +1461,12 @@ public final class Sprig {
         f("typeOf", a -> a[0] == null ? "<nil>" : GoValues.typeName(a[0]), ANY);
         f("typeIs", a -> s(a[0]).equals(a[1] == null ? "<nil>" : GoValues.typeName(a[1])), STRING, ANY);
         f("typeIsLike", a -> {
-            String t = a[1] == null ? "<nil>" : GoValues.typeName(a[1]);
-            return s(a[0]).equals(t) || s(a[0]).equals("*" + t);
+            if (a[1] == null) {
+                // reflect.TypeOf(nil).String() panics in Sprig v2.22
+                throw new FuncError("runtime error: invalid memory address or nil pointer dereference");
+            }
+            String t = GoValues.typeName(a[1]);
+            return s(a[0]).equals(t) || ("*" + s(a[0])).equals(t);
         }, STRING, ANY);
         f("kindOf", a -> GoValues.kindName(a[0]), ANY);
         f("kindIs", a -> s(a[0]).equals(GoValues.kindName(a[1])), STRING, ANY);
@@ -1708,7 +1717,7 @@ public final class Sprig {
             }
         }, STRING);
         f("uuidv4", a -> java.util.UUID.randomUUID().toString());
-        f("semver", a -> Semver.parse(s(a[0])).toMap(), STRING);
+        f("semver", a -> Semver.parse(s(a[0])).pointer(), STRING);
         f("semverCompare", a -> Semver.compare(s(a[0]), s(a[1])), STRING, STRING);
     }
 
