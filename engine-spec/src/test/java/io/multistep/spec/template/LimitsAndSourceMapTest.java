@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.multistep.spec.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ class LimitsAndSourceMapTest {
     }
 
     @Test
-    void thousandStepFileRendersQuickly() throws Exception {
+    void thousandStepFileRendersEveryStep() throws Exception {
         StringBuilder sb = new StringBuilder("version: v1.1.0\nalias:\n  values:\n    repo: team/web\nsteps:\n");
         for (int i = 0; i < 1000; i++) {
             sb.append("  # step ").append(i).append('\n');
@@ -203,17 +202,10 @@ class LimitsAndSourceMapTest {
         }
         TaskRenderer r = new TaskRenderer(ctx);
         String text = sb.toString();
-        for (int i = 0; i < 20; i++) {
-            r.render(text, "acb.yaml", SecretsLookup.NONE);
-        }
-        long start = System.nanoTime();
-        RenderedTask t = null;
-        for (int i = 0; i < 10; i++) {
-            t = r.render(text, "acb.yaml", SecretsLookup.NONE);
-        }
-        Duration each = Duration.ofNanos((System.nanoTime() - start) / 10);
-        assertThat(t.text()).contains("cmd: bash echo HI reg.azurecr.io/team/web:run1 999");
-        assertThat(each).isLessThan(Duration.ofMillis(200));
-        System.out.println("1000-step render: " + each.toMillis() + " ms");
+        // Speed is TaskFileBenchmark's job (no timed assertions in tests); this checks the result.
+        RenderedTask t = r.render(text, "acb.yaml", SecretsLookup.NONE);
+        assertThat(t.text()).contains("cmd: bash echo HI reg.azurecr.io/team/web:run1 0\n")
+                .contains("cmd: bash echo HI reg.azurecr.io/team/web:run1 999")
+                .contains("B=007");
     }
 }
