@@ -48,4 +48,19 @@ class SecretMaskerTest {
         assertThat(m.mask("one1 two2")).isEqualTo("*** ***");
         assertThat(m.maskAll(List.of("one1", "x"))).containsExactly("***", "x");
     }
+
+    @Test
+    void masksTheStartOfAValueCutShortBeforeAnEllipsis() {
+        SecretMasker m = SecretMasker.of(List.of("Sup3rS3cret"));
+        assertThat(m.mask("cannot unmarshal !!str `Sup3rS3...` into int")).isEqualTo("cannot unmarshal !!str `***...` into int");
+        assertThat(m.mask("value `x-Sup3r...`")).isEqualTo("value `x-***...`");
+        assertThat(m.mask("near \"Sup3rS3c\"... and Sup3...")).isEqualTo("near \"***\"... and ***...");
+        assertThat(m.mask("U3VwM3JTM2N...")).isEqualTo("***...");
+    }
+
+    @Test
+    void leavesEllipsesAfterOtherTextAlone() {
+        SecretMasker m = SecretMasker.of(List.of("Sup3rS3cret"));
+        assertThat(m.mask("loading... Su... S3cret...")).isEqualTo("loading... Su... S3cret...");
+    }
 }

@@ -86,6 +86,27 @@ class SecretMaskingTest {
     }
 
     @Test
+    void aTypeErrorQuotingTheStartOfASecretMasksThatStart() {
+        String text = """
+                version: v1.1.0
+                secrets:
+                  - id: token
+                    keyvault: https://vault.vault.azure.net/secrets/token
+                steps:
+                  - cmd: bash echo
+                    timeout: {{.Secrets.token}}
+                """;
+        assertThatThrownBy(() -> engine().run(new TaskSource.Text(text, "acb.yaml"), options()))
+                .isInstanceOf(TaskLoadException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains("cannot unmarshal !!str `***...` into int");
+                    assertThat(e.getMessage()).doesNotContain(TOKEN.substring(0, 3));
+                    assertThat(String.join("\n", ((TaskLoadException) e).problems()))
+                            .doesNotContain(TOKEN.substring(0, 3));
+                });
+    }
+
+    @Test
     void unresolvableSecretsAreNotMaskedButDoNotFailALoadedTask() {
         RunResult result = engine().run(TaskSource.of(task(List.of(secret("other")), cmd("a"))), options());
         assertThat(result.succeeded()).isTrue();
