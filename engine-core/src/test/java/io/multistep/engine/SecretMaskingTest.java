@@ -10,6 +10,7 @@ import io.multistep.engine.spi.RegistryCredential;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.testing.FakeRuntime;
 import io.multistep.engine.testing.RecordingListener;
+import io.multistep.testsupport.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class SecretMaskingTest {
 
-    private static final String TOKEN = "s3cr3t-t0ken";
-    private static final String PASSWORD = "hunter2-password";
+    private static final String TOKEN = TestSecrets.value("t0ken");
+    private static final String PASSWORD = TestSecrets.value("password");
     private static final String B64 = Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8));
 
     private final FakeRuntime fake = new FakeRuntime();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.multistep.engine.RunEvent;
 import io.multistep.engine.SecretMasker;
 import io.multistep.spec.StepKind;
+import io.multistep.testsupport.TestSecrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Text the runner prints or writes (step lines, JSON events, reports, usage errors) masks secret values. */
 class SecretsInOutputTest {
 
-    static final String SECRET = "S3cr3t-Sup3rValue";
+    static final String SECRET = TestSecrets.value("Sup3rValue");
     private static final Instant T = Instant.parse("2024-03-05T07:08:09Z");
 
     @TempDir
