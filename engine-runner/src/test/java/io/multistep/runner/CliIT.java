@@ -202,6 +202,41 @@ class CliIT {
     }
 
     @Test
+    void aSecretInAWorkingDirectoryOrInATypeErrorIsMaskedWhole(DockerTestEnvironment env) throws Exception {
+        String runId = env.newRunId();
+        Path task = write("wd.yaml", """
+                version: v1.1.0
+                secrets:
+                  - id: wd
+                    keyvault: https://example.vault.azure.net/secrets/wd
+                steps:
+                  - id: a
+                    cmd: %s pwd
+                    workingDirectory: /tmp/{{.Secrets.wd}}
+                """.formatted(IMAGE));
+        Run r = exec(List.of("exec", "-f", task.toString(), "--id", runId, "--secret", "wd=" + TOK, dir.toString()));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Executing step ID: a. Timeout(sec): 600, Working directory: '/tmp/***', ");
+        assertThat(r.out()).contains("a    | /tmp/***");
+        assertThat(r.out() + r.err()).doesNotContain(TestSecrets.MARKER);
+        assertNothingLeft(env, runId);
+
+        Path typeError = write("type.yaml", """
+                version: v1.1.0
+                secrets:
+                  - id: t
+                    keyvault: https://example.vault.azure.net/secrets/t
+                steps:
+                  - cmd: %s pwd
+                    timeout: {{.Secrets.t}}
+                """.formatted(IMAGE));
+        Run bad = exec(List.of("exec", "-f", typeError.toString(), "--secret", "t=" + TestSecrets.value("a-long-one"),
+                dir.toString()));
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("cannot unmarshal !!str `***...` into int").doesNotContain("S3cr");
+    }
+
+    @Test
     void jsonOutputIsOneJsonObjectPerLineAndMasksSecrets(DockerTestEnvironment env) throws Exception {
         String runId = env.newRunId();
         Path task = write("json.yaml", """
