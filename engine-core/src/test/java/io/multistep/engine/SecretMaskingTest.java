@@ -108,6 +108,31 @@ class SecretMaskingTest {
     }
 
     @Test
+    void theDebugLogOfAStepMasksItsWorkingDirectory() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.multistep.engine.internal.StepExecution");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Level level = log.getLevel();
+        boolean additive = log.isAdditive();
+        log.addAppender(appender);
+        log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        log.setAdditive(false); // kept off the console: the check is this test's
+        try {
+            engine().run(TaskSource.of(task(List.of(secret("token")), cmd("a", o -> o.workingDirectory("/w/" + TOKEN)))),
+                    options());
+        } finally {
+            log.detachAppender(appender);
+            log.setLevel(level);
+            log.setAdditive(additive);
+        }
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).contains("Working directory: '/w/***'"))
+                .noneSatisfy(m -> assertThat(m).contains(TOKEN));
+    }
+
+    @Test
     void unresolvableSecretsAreNotMaskedButDoNotFailALoadedTask() {
         RunResult result = engine().run(TaskSource.of(task(List.of(secret("other")), cmd("a"))), options());
         assertThat(result.succeeded()).isTrue();
