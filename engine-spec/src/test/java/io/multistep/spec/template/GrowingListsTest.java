@@ -59,5 +59,8 @@ class GrowingListsTest {
         assertThat(render("{{ $a := append (list \"x\") \"y\" }}{{ toJson $a }} {{ typeOf $a }} "
                 + "{{ has \"y\" $a }} {{ $a | join \",\" }} {{ deepEqual $a (list \"x\" \"y\") }}"))
                 .isEqualTo("[\"x\",\"y\"] []interface {} true x,y true");
+        assertThat(render("{{ $a := append (list 1) 2 }}{{ kindOf $a }} {{ deepCopy $a }} {{ reverse $a }} "
+                + "{{ sortAlpha (prepend $a 3) }} {{ range $i, $v := $a }}{{ $i }}={{ $v }};{{ end }}"))
+                .isEqualTo("slice [1 2] [2 1] [1 2 3] 0=1;1=2;");
     }
 }
