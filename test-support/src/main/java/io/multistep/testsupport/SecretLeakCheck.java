@@ -139,12 +139,15 @@ public final class SecretLeakCheck implements BeforeAllCallback, BeforeEachCallb
         @Override
         public synchronized void write(byte[] b, int off, int len) {
             target.write(b, off, len);
+            int start = off;
             for (int i = off; i < off + len; i++) {
-                line.write(b[i]);
-                if (b[i] == '\n' || line.size() >= MAX_LINE) {
+                if (b[i] == '\n' || line.size() + (i - start) >= MAX_LINE) {
+                    line.write(b, start, i + 1 - start);
+                    start = i + 1;
                     flushLine();
                 }
             }
+            line.write(b, start, off + len - start);
         }
 
         @Override
