@@ -2,6 +2,9 @@ package io.multistep.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.multistep.spec.LoadResult;
+import io.multistep.spec.Task;
+import io.multistep.spec.TaskFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A linear chain of 100,000 steps (each waits for the one before, the v1.1.0 default): every command
  * that reads the file handles it without recursing per step, and the tree stays linear in size.
+ * The file is loaded once for the graph and model tests; {@code exec --dry-run} goes the whole way
+ * (read, render, validate, graph, describe) from the command line.
  */
 class LongStepChainTest {
 
@@ -19,6 +24,8 @@ class LongStepChainTest {
     static Path dir;
 
     static String file;
+    static String text;
+    static Task task;
 
     @BeforeAll
     static void chain() {
@@ -26,43 +33,36 @@ class LongStepChainTest {
         for (int i = 0; i < STEPS; i++) {
             b.append("  - id: s").append(i).append("\n    cmd: bash echo ").append(i).append('\n');
         }
-        file = Cli.write(dir, "chain.yaml", b.toString());
+        text = b.toString();
+        file = Cli.write(dir, "chain.yaml", text);
+        LoadResult r = TaskFiles.loader().build().load(text, "chain.yaml");
+        assertThat(r.errors()).isEmpty();
+        task = r.task();
     }
 
     @Test
-    void validateAcceptsIt() {
-        Cli.Result r = Cli.run("validate", "-f", file);
-        assertThat(r.exit()).as(r.err()).isZero();
-    }
-
-    @Test
-    void printModelListsEveryStep() {
-        Cli.Result r = Cli.run("validate", "-f", file, "--print-model");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"id\" : \"s99999\"").contains("\"dependencies\" : [ \"s99998\" ]");
+    void theModelJsonListsEveryStep() throws Exception {
+        String json = Reports.prettyJson().writeValueAsString(ModelJson.of(task));
+        assertThat(json).contains("\"id\" : \"s99999\"").contains("\"dependencies\" : [ \"s99998\" ]");
     }
 
     @Test
     void textTreeCapsItsIndentationAndNamesTheDepth() {
-        Cli.Result r = Cli.run("graph", "-f", file);
-        assertThat(r.exit()).as(r.err()).isZero();
-        String[] lines = r.out().split("\n");
+        String[] lines = GraphCommand.render(task, "text").split("\n");
         assertThat(lines).hasSize(STEPS);
         assertThat(lines[0]).isEqualTo("s0 (cmd)");
         assertThat(lines[1]).isEqualTo("  s1 (cmd)");
         String deepest = "  ".repeat(GraphCommand.MAX_INDENT);
         assertThat(lines[GraphCommand.MAX_INDENT]).isEqualTo(deepest + "s" + GraphCommand.MAX_INDENT + " (cmd)");
+        assertThat(lines[GraphCommand.MAX_INDENT + 1])
+                .isEqualTo(deepest + "[depth " + (GraphCommand.MAX_INDENT + 1) + "] s" + (GraphCommand.MAX_INDENT + 1) + " (cmd)");
         assertThat(lines[STEPS - 1]).isEqualTo(deepest + "[depth 99999] s99999 (cmd)");
     }
 
     @Test
     void mermaidAndDotListEveryEdge() {
-        Cli.Result m = Cli.run("graph", "-f", file, "--format", "mermaid");
-        assertThat(m.exit()).as(m.err()).isZero();
-        assertThat(m.out()).endsWith("  s_s99998 --> s_s99999\n");
-        Cli.Result d = Cli.run("graph", "-f", file, "--format", "dot");
-        assertThat(d.exit()).as(d.err()).isZero();
-        assertThat(d.out()).endsWith("  \"s99998\" -> \"s99999\";\n}\n");
+        assertThat(GraphCommand.render(task, "mermaid")).endsWith("  s_s99998 --> s_s99999\n");
+        assertThat(GraphCommand.render(task, "dot")).endsWith("  \"s99998\" -> \"s99999\";\n}\n");
     }
 
     @Test
