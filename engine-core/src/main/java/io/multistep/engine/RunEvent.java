@@ -24,13 +24,29 @@ public sealed interface RunEvent {
      *
      * @param runId the run id
      * @param time when
-     * @param task the loaded task
+     * @param task the loaded task, with its secret values in clear: show its text through {@code masker}
      * @param stepIds the step ids in file order
+     * @param masker hides the run's secret values; a listener that prints text from the task (a
+     *     step's working directory, command, env) masks it with this
      */
-    record RunStarted(String runId, Instant time, Task task, List<String> stepIds) implements RunEvent {
+    record RunStarted(String runId, Instant time, Task task, List<String> stepIds, SecretMasker masker)
+            implements RunEvent {
         /** Freezes the list. */
         public RunStarted {
             stepIds = List.copyOf(stepIds);
+            java.util.Objects.requireNonNull(masker, "masker");
+        }
+
+        /**
+         * A run with no secret values to mask.
+         *
+         * @param runId the run id
+         * @param time when
+         * @param task the loaded task
+         * @param stepIds the step ids in file order
+         */
+        public RunStarted(String runId, Instant time, Task task, List<String> stepIds) {
+            this(runId, time, task, stepIds, SecretMasker.none());
         }
     }
 

@@ -22,6 +22,10 @@ import java.util.Set;
  * {@code "a"} or {@code "42"} would replace that text everywhere and make every log unreadable,
  * while hiding almost nothing (such a value is guessable anyway). Blank values are skipped too, and
  * so are the derived forms of every skipped value.
+ *
+ * <p>A message that quotes a value cut short ({@code cannot unmarshal !!str `Sup3rS3...` into int})
+ * shows only the start of a secret, which plain replacement would miss: the start of a secret (at
+ * least {@value #MIN_LENGTH} characters) right before {@code ...} is masked too ({@code `***...`}).
  */
 public final class SecretMasker {
 
@@ -110,7 +114,37 @@ public final class SecretMasker {
                 result = result.replace(needle, MASK);
             }
         }
-        return result;
+        return result.contains(ELLIPSIS) ? maskTruncated(result) : result;
+    }
+
+    /** What messages end a truncated excerpt with (yaml.v2's {@code `Sup3rS3...`}, Go's template context). */
+    private static final String ELLIPSIS = "...";
+
+    /**
+     * Masks the readable start of a value a message cut short: text right before {@code ...} (or
+     * before a closing quote and {@code ...}) that is the start of a secret, at least
+     * {@value #MIN_LENGTH} characters of it.
+     */
+    private String maskTruncated(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (int at = text.indexOf(ELLIPSIS); at >= 0; at = text.indexOf(ELLIPSIS, at + ELLIPSIS.length())) {
+            int end = at > 0 && (text.charAt(at - 1) == '"' || text.charAt(at - 1) == '`') ? at - 1 : at;
+            int longest = 0;
+            for (String needle : needles) {
+                for (int k = Math.min(needle.length(), end - copied); k >= MIN_LENGTH && k > longest; k--) {
+                    if (text.regionMatches(end - k, needle, 0, k)) {
+                        longest = k;
+                        break;
+                    }
+                }
+            }
+            if (longest > 0) {
+                out.append(text, copied, end - longest).append(MASK);
+                copied = end;
+            }
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.multistep.engine.spi.RegistryCredential;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.testing.FakeRuntime;
 import io.multistep.engine.testing.RecordingListener;
+import io.multistep.testsupport.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class SecretMaskingTest {
 
-    private static final String TOKEN = "s3cr3t-t0ken";
-    private static final String PASSWORD = "hunter2-password";
+    private static final String TOKEN = TestSecrets.value("t0ken");
+    private static final String PASSWORD = TestSecrets.value("password");
     private static final String B64 = Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8));
 
     private final FakeRuntime fake = new FakeRuntime();
@@ -83,6 +84,52 @@ class SecretMaskingTest {
                 options))
                 .isInstanceOf(TaskLoadException.class)
                 .hasMessage("*** does not exist as a vertex [from: ***, to: a]");
+    }
+
+    @Test
+    void aTypeErrorQuotingTheStartOfASecretMasksThatStart() {
+        String text = """
+                version: v1.1.0
+                secrets:
+                  - id: token
+                    keyvault: https://vault.vault.azure.net/secrets/token
+                steps:
+                  - cmd: bash echo
+                    timeout: {{.Secrets.token}}
+                """;
+        assertThatThrownBy(() -> engine().run(new TaskSource.Text(text, "acb.yaml"), options()))
+                .isInstanceOf(TaskLoadException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains("cannot unmarshal !!str `***...` into int");
+                    assertThat(e.getMessage()).doesNotContain(TOKEN.substring(0, 3));
+                    assertThat(String.join("\n", ((TaskLoadException) e).problems()))
+                            .doesNotContain(TOKEN.substring(0, 3));
+                });
+    }
+
+    @Test
+    void theDebugLogOfAStepMasksItsWorkingDirectory() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.multistep.engine.internal.StepExecution");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Level level = log.getLevel();
+        boolean additive = log.isAdditive();
+        log.addAppender(appender);
+        log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        log.setAdditive(false); // kept off the console: the check is this test's
+        try {
+            engine().run(TaskSource.of(task(List.of(secret("token")), cmd("a", o -> o.workingDirectory("/w/" + TOKEN)))),
+                    options());
+        } finally {
+            log.detachAppender(appender);
+            log.setLevel(level);
+            log.setAdditive(additive);
+        }
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).contains("Working directory: '/w/***'"))
+                .noneSatisfy(m -> assertThat(m).contains(TOKEN));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.multistep.engine.SecretResolvers;
 import io.multistep.engine.StepResult;
 import io.multistep.engine.StepStatus;
 import io.multistep.engine.testing.RecordingListener;
+import io.multistep.testsupport.TestSecrets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -150,12 +151,12 @@ class EngineOnDockerIT {
                     cmd: %s sh -c 'echo "token={{.Secrets.token}}"; echo "again {{.Secrets.token}}" >&2'
                 """.formatted(IMG);
         RecordingListener listener = new RecordingListener();
-        RunResult result = run(task, ctx, listener, "token", "s3cr3t-value-42");
+        RunResult result = run(task, ctx, listener, "token", TestSecrets.value("value-42"));
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.step("leak").outputTail()).containsExactlyInAnyOrder("token=***", "again ***");
         assertThat(listener.events(RunEvent.LogLine.class)).extracting(RunEvent.LogLine::text)
                 .containsExactlyInAnyOrder("token=***", "again ***");
-        assertThat(listener.describe()).noneMatch(line -> line.contains("s3cr3t-value-42"));
+        assertThat(listener.describe()).noneMatch(line -> line.contains(TestSecrets.value("value-42")));
     }
 }

@@ -2,11 +2,13 @@ package io.multistep.runner;
 
 import io.multistep.docker.DockerRuntime;
 import io.multistep.engine.Engine;
+import io.multistep.engine.RunEvent;
 import io.multistep.engine.RunHandle;
 import io.multistep.engine.RunListener;
 import io.multistep.engine.RunOptions;
 import io.multistep.engine.RunResult;
 import io.multistep.engine.RunStatus;
+import io.multistep.engine.SecretMasker;
 import io.multistep.engine.SecretResolvers;
 import io.multistep.engine.TaskLoadException;
 import io.multistep.engine.TaskSource;
@@ -145,7 +147,14 @@ final class ExecCommand implements Callable<Integer> {
         try (DockerRuntime runtime = DockerRuntime.builder().shareNetworkNamespaces(!isolatedNetworks).build();
                 TextOutput text = json ? null : new TextOutput(out, err, colour, quiet, Duration.ofSeconds(30))) {
             RunListener listener = json ? new JsonEventOutput(out) : text;
-            Engine.Builder builder = Engine.builder().runtime(runtime).listener(listener);
+            AtomicReference<SecretMasker> masker = new AtomicReference<>(SecretMasker.none());
+            RunListener maskerOfRun = new RunListener() {
+                @Override
+                public void runStarted(RunEvent.RunStarted e) {
+                    masker.set(e.masker());
+                }
+            };
+            Engine.Builder builder = Engine.builder().runtime(runtime).listener(maskerOfRun).listener(listener);
             secretResolvers.forEach(builder::secretResolver);
             Engine engine = builder
                     .imageAliases(inputs.imageAliases())
@@ -184,7 +193,7 @@ final class ExecCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 return Main.CANCELLED;
             }
-            writeReports(result, err);
+            writeReports(result, masker.get(), err);
             if (result.status() == RunStatus.CANCELLED || interrupted.get()) {
                 return Main.CANCELLED;
             }
@@ -207,13 +216,13 @@ final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReports(RunResult result, PrintStream err) {
+    private void writeReports(RunResult result, SecretMasker masker, PrintStream err) {
         try {
             if (report != null) {
-                Reports.writeRunReport(result, report);
+                Reports.writeRunReport(result, masker, report);
             }
             if (junit != null) {
-                Reports.writeJunit(result, name.isEmpty() ? "multistep" : name, junit);
+                Reports.writeJunit(result, name.isEmpty() ? "multistep" : name, masker, junit);
             }
         } catch (IOException e) {
             err.println("error: cannot write a report: " + e.getMessage());
@@ -226,6 +235,11 @@ final class ExecCommand implements Callable<Integer> {
             values.putAll(SecretsFile.read(secretsFile));
         }
         for (String s : secrets) {
+            if (s.indexOf('=') <= 0) {
+                // The text may be the secret itself, given without its id: never echo it.
+                throw new IllegalArgumentException("--secret expects ID=VALUE, found "
+                        + (s.startsWith("=") ? "no ID before '='" : "no '='") + " (the value is not shown)");
+            }
             String[] kv = splitPair(s, "--secret", "ID=VALUE");
             values.put(kv[0], kv[1]);
         }

@@ -7,6 +7,8 @@ import io.multistep.spec.StepGraph;
 import io.multistep.spec.Task;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,27 +87,44 @@ final class GraphCommand implements Callable<Integer> {
             default -> {
                 Set<String> printed = new HashSet<>();
                 for (String root : graph.roots()) {
-                    tree(graph, root, "", printed, out);
+                    tree(graph, root, printed, out);
                 }
             }
         }
         return out.toString();
     }
 
-    private static void tree(StepGraph graph, String id, String indent, Set<String> printed, StringBuilder out) {
-        Step step = graph.step(id);
-        List<String> deps = graph.dependenciesOf(id);
-        out.append(indent).append(id).append(" (").append(step.kind().key()).append(')');
-        if (deps.size() > 1) {
-            out.append(" after ").append(String.join(", ", deps));
-        }
-        if (!printed.add(id)) {
-            out.append(" ^\n"); // already shown with its dependents above
-            return;
-        }
-        out.append('\n');
-        for (String child : graph.dependentsOf(id)) {
-            tree(graph, child, indent + "  ", printed, out);
+    /** The deepest level the text tree indents; deeper steps name their depth instead. */
+    static final int MAX_INDENT = 64;
+
+    /** One step to print at a depth (an explicit stack: a chain of steps is as deep as it is long). */
+    private record Visit(String id, int depth) {}
+
+    private static void tree(StepGraph graph, String root, Set<String> printed, StringBuilder out) {
+        Deque<Visit> todo = new ArrayDeque<>();
+        todo.push(new Visit(root, 0));
+        while (!todo.isEmpty()) {
+            Visit v = todo.pop();
+            Step step = graph.step(v.id());
+            List<String> deps = graph.dependenciesOf(v.id());
+            // Indenting every level would make a long chain's tree quadratic in size.
+            out.append("  ".repeat(Math.min(v.depth(), MAX_INDENT)));
+            if (v.depth() > MAX_INDENT) {
+                out.append("[depth ").append(v.depth()).append("] ");
+            }
+            out.append(v.id()).append(" (").append(step.kind().key()).append(')');
+            if (deps.size() > 1) {
+                out.append(" after ").append(String.join(", ", deps));
+            }
+            if (!printed.add(v.id())) {
+                out.append(" ^\n"); // already shown with its dependents above
+                continue;
+            }
+            out.append('\n');
+            List<String> children = graph.dependentsOf(v.id());
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(new Visit(children.get(i), v.depth() + 1));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.multistep.engine.RunEvent;
 import io.multistep.engine.RunListener;
+import io.multistep.engine.SecretMasker;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -14,6 +15,7 @@ import java.util.Locale;
 final class JsonEventOutput implements RunListener {
 
     private final PrintStream out;
+    private volatile SecretMasker masker = SecretMasker.none();
 
     JsonEventOutput(PrintStream out) {
         this.out = out;
@@ -23,6 +25,7 @@ final class JsonEventOutput implements RunListener {
     public void onEvent(RunEvent event) {
         ObjectNode node = Reports.JSON.createObjectNode();
         if (event instanceof RunEvent.RunStarted e) {
+            masker = e.masker();
             header(node, "runStarted", e.runId(), e.time());
             e.stepIds().forEach(node.putArray("steps")::add);
         } else if (event instanceof RunEvent.StepStarted e) {
@@ -59,7 +62,7 @@ final class JsonEventOutput implements RunListener {
             node.setAll(Reports.runReport(e.result()));
         }
         try {
-            String line = Reports.JSON.writeValueAsString(node);
+            String line = Reports.JSON.writeValueAsString(Reports.masked(node, masker));
             synchronized (out) {
                 out.println(line);
                 out.flush();

@@ -47,7 +47,8 @@ public final class Main implements Callable<Integer> {
         // Usage errors are "invalid input" (2), like problems in the task file.
         cli.setExitCodeExceptionMapper(e -> INVALID);
         cli.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            // picocli quotes the arguments it could not match, which may be secret values.
+            ex.getCommandLine().getErr().println("error: " + ArgumentSecrets.masker(argv).mask(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for more information.");
             return INVALID;

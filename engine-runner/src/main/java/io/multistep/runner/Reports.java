@@ -1,11 +1,13 @@
 package io.multistep.runner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.multistep.engine.RunResult;
+import io.multistep.engine.SecretMasker;
 import io.multistep.engine.StepResult;
 import io.multistep.engine.spi.ImageDependency;
 import io.multistep.engine.spi.ImageRecord;
@@ -81,9 +83,42 @@ final class Reports {
     }
 
     /** Writes the run report to a file. */
-    static void writeRunReport(RunResult result, Path file) throws IOException {
+    static void writeRunReport(RunResult result, SecretMasker masker, Path file) throws IOException {
         createParent(file);
-        prettyJson().writeValue(file.toFile(), runReport(result));
+        prettyJson().writeValue(file.toFile(), masked(runReport(result), masker));
+    }
+
+    /**
+     * Masks every string in a JSON tree, in place (iteratively: reports can be as deep as the user
+     * makes them), so that no secret reaches a report or an event line.
+     */
+    static <T extends JsonNode> T masked(T root, SecretMasker masker) {
+        if (masker.isEmpty()) {
+            return root;
+        }
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node instanceof ObjectNode o) {
+                for (java.util.Map.Entry<String, JsonNode> e : o.properties()) {
+                    if (e.getValue().isTextual()) {
+                        e.setValue(o.textNode(masker.mask(e.getValue().textValue())));
+                    } else {
+                        todo.push(e.getValue());
+                    }
+                }
+            } else if (node instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isTextual()) {
+                        a.set(i, a.textNode(masker.mask(a.get(i).textValue())));
+                    } else {
+                        todo.push(a.get(i));
+                    }
+                }
+            }
+        }
+        return root;
     }
 
     /** The reference's dependency report: a compact JSON array. */
@@ -130,7 +165,7 @@ final class Reports {
      * Writes the JUnit XML report: one test suite for the run, one test case per step; failed and
      * timed-out steps carry a failure with the step's last output lines, skipped ones a skip mark.
      */
-    static void writeJunit(RunResult result, String suiteName, Path file) throws IOException {
+    static void writeJunit(RunResult result, String suiteName, SecretMasker masker, Path file) throws IOException {
         createParent(file);
         long failures = result.steps().stream().filter(s -> !s.isSuccessful() && s.startedAt().isPresent()).count();
         long skipped = result.steps().stream().filter(s -> s.startedAt().isEmpty()).count();
@@ -139,7 +174,7 @@ final class Reports {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", xmlText(suiteName));
+            xml.writeAttribute("name", xmlText(masker.mask(suiteName)));
             xml.writeAttribute("tests", Integer.toString(result.steps().size()));
             xml.writeAttribute("failures", Long.toString(failures));
             xml.writeAttribute("errors", "0");
@@ -150,8 +185,8 @@ final class Reports {
             for (StepResult s : result.steps()) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", xmlText(suiteName));
-                xml.writeAttribute("name", xmlText(s.id()));
+                xml.writeAttribute("classname", xmlText(masker.mask(suiteName)));
+                xml.writeAttribute("name", xmlText(masker.mask(s.id())));
                 xml.writeAttribute("time", seconds(s.duration()));
                 if (s.startedAt().isEmpty()) {
                     xml.writeEmptyElement("skipped");
@@ -159,14 +194,14 @@ final class Reports {
                 } else if (!s.isSuccessful()) {
                     xml.writeStartElement("failure");
                     String message = s.failure().map(f -> f.message()).orElse(lower(s.status().name()));
-                    xml.writeAttribute("message", xmlText(message));
+                    xml.writeAttribute("message", xmlText(masker.mask(message)));
                     xml.writeAttribute("type", lower(s.status().name()));
-                    xml.writeCData(cdata(s.outputTail()));
+                    xml.writeCData(cdata(masker.maskAll(s.outputTail())));
                     xml.writeEndElement();
                 }
                 if (!s.outputTail().isEmpty() && s.isSuccessful()) {
                     xml.writeStartElement("system-out");
-                    xml.writeCData(cdata(s.outputTail()));
+                    xml.writeCData(cdata(masker.maskAll(s.outputTail())));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();

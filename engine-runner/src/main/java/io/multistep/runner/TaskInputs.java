@@ -2,13 +2,14 @@ package io.multistep.runner;
 
 import io.multistep.engine.RunOptions;
 import io.multistep.engine.TaskSource;
+import io.multistep.spec.InvalidTextException;
+import io.multistep.spec.SourceText;
 import io.multistep.spec.TaskFiles;
 import io.multistep.spec.template.Aliases;
 import io.multistep.spec.template.RenderContext;
 import io.multistep.spec.template.TemplateException;
 import io.multistep.spec.template.Values;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,11 +50,13 @@ record TaskInputs(
         String text;
         if (render.file == null && render.encodedFile != null) {
             sourceName = "decoded";
-            text = decode(render.encodedFile, "failed to decode Base64 template");
+            text = decode(render.encodedFile, "failed to decode Base64 template", sourceName);
         } else {
             sourceName = render.file == null ? "acb.yaml" : render.file;
             try {
-                text = Files.readString(Path.of(sourceName), StandardCharsets.UTF_8);
+                text = SourceText.read(Path.of(sourceName));
+            } catch (InvalidTextException e) {
+                throw new IllegalArgumentException(e.location() + ": error: " + e.problem());
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("failed to load template at path " + sourceName
                         + ": stat " + sourceName + ": no such file or directory");
@@ -71,7 +74,8 @@ record TaskInputs(
                 }
                 fileValues = Values.load(Path.of(render.values));
             } else if (render.encodedValues != null) {
-                fileValues = Values.parse(decode(render.encodedValues, "failed to decode Base64 config"), "decoded values");
+                fileValues = Values.parse(decode(render.encodedValues, "failed to decode Base64 config", "decoded values"),
+                        "decoded values");
             }
             values = Values.applySets(fileValues, render.sets);
         } catch (TemplateException e) {
@@ -163,11 +167,17 @@ record TaskInputs(
         }
     }
 
-    private static String decode(String base64, String what) {
+    private static String decode(String base64, String what, String sourceName) {
+        byte[] bytes;
         try {
-            return new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
+            bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + ": " + e.getMessage());
+        }
+        try {
+            return SourceText.decode(bytes, sourceName);
+        } catch (InvalidTextException e) {
+            throw new IllegalArgumentException(e.location() + ": error: " + e.problem());
         }
     }
 

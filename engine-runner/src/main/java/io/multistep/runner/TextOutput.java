@@ -3,6 +3,7 @@ package io.multistep.runner;
 import io.multistep.engine.RunEvent;
 import io.multistep.engine.RunListener;
 import io.multistep.engine.RunResult;
+import io.multistep.engine.SecretMasker;
 import io.multistep.engine.StepResult;
 import io.multistep.engine.spi.ImageRecord;
 import io.multistep.engine.spi.StepOutput;
@@ -44,6 +45,7 @@ final class TextOutput implements RunListener, AutoCloseable {
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private int width = 4;
+    private volatile SecretMasker masker = SecretMasker.none();
 
     TextOutput(PrintStream out, PrintStream err, boolean colour, boolean quiet, Duration silenceInterval) {
         this.out = out;
@@ -62,6 +64,7 @@ final class TextOutput implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void runStarted(RunEvent.RunStarted e) {
+        masker = e.masker();
         e.task().steps().forEach(s -> stepOptions.put(s.id(), s.options()));
         int i = 0;
         for (String id : e.stepIds()) {
@@ -154,16 +157,16 @@ final class TextOutput implements RunListener, AutoCloseable {
         // successful run the digest lines of build steps and the dependency report. The report's
         // second line is Go's log.Println("\n" + json): an empty line, then the JSON.
         for (StepResult s : result.steps()) {
-            err.println(s.summaryLine());
+            errLine(s.summaryLine());
             if (result.succeeded() && !s.dependencies().isEmpty()) {
-                err.println("Populating digests for step ID: " + s.id() + "...");
-                err.println("Successfully populated digests for step ID: " + s.id());
+                errLine("Populating digests for step ID: " + s.id() + "...");
+                errLine("Successfully populated digests for step ID: " + s.id());
             }
         }
         if (result.succeeded() && !result.dependencies().isEmpty()) {
-            err.println("The following dependencies were found:");
+            errLine("The following dependencies were found:");
             err.println();
-            err.println(Reports.dependenciesJson(result.dependencies()));
+            errLine(Reports.dependenciesJson(result.dependencies()));
         }
         err.println();
         for (String[] row : rows) {
@@ -171,10 +174,10 @@ final class TextOutput implements RunListener, AutoCloseable {
             for (int i = 0; i < row.length; i++) {
                 line.append(i == row.length - 1 ? row[i] : String.format("%-" + (w[i] + 2) + "s", row[i]));
             }
-            err.println(line.toString().stripTrailing());
+            errLine(line.toString().stripTrailing());
         }
         err.println();
-        err.println("Run ID: " + result.runId() + " " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        errLine("Run ID: " + result.runId() + " " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " after " + seconds(result.duration()) + "s"
                 + result.failureMessage().map(m -> ": " + m).orElse(""));
         err.flush();
@@ -215,7 +218,12 @@ final class TextOutput implements RunListener, AutoCloseable {
     }
 
     private void note(String text) {
-        err.println(text);
+        errLine(text);
+    }
+
+    /** A runner line on stderr: it may quote the task (a working directory, an image), so it is masked. */
+    private void errLine(String text) {
+        err.println(masker.mask(text));
     }
 
     static String seconds(Duration d) {

@@ -1,5 +1,6 @@
 package io.multistep.runner;
 
+import io.multistep.testsupport.TestSecrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,10 +34,27 @@ final class Cli {
             int exit = Main.run(args);
             o.flush();
             e.flush();
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            Result r = new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            TestSecrets.scan("stdout of multistep " + (args.length > 0 ? TestSecrets.mask(args[0]) : ""), r.out());
+            TestSecrets.scan("stderr of multistep " + (args.length > 0 ? TestSecrets.mask(args[0]) : ""), r.err());
+            scanReports(java.util.List.of(args));
+            return r;
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+        }
+    }
+
+    /** Checks the reports a command line names ({@code --report}, {@code --junit}) for test secrets. */
+    static void scanReports(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            for (String flag : new String[] {"--report", "--junit"}) {
+                if (args.get(i).equals(flag) && i + 1 < args.size()) {
+                    TestSecrets.scanFile(Path.of(args.get(i + 1)));
+                } else if (args.get(i).startsWith(flag + "=")) {
+                    TestSecrets.scanFile(Path.of(args.get(i).substring(flag.length() + 1)));
+                }
+            }
         }
     }
 

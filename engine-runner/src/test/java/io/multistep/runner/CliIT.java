@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multistep.docker.testing.DockerTestEnvironment;
+import io.multistep.testsupport.TestSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ import org.w3c.dom.Document;
  */
 @ExtendWith(DockerTestEnvironment.class)
 class CliIT {
+
+    private static final String TOK = TestSecrets.value("tok");
+    private static final String PW = TestSecrets.value("pw");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMAGE = DockerTestEnvironment.BASE_IMAGE;
@@ -74,13 +78,13 @@ class CliIT {
                 """.formatted(IMAGE));
         Path report = dir.resolve("out/report.json");
         Path junit = dir.resolve("out/junit.xml");
-        Run r = exec(List.of("exec", "-f", task.toString(), "--id", runId, "--secret", "tok=sup3rs3cret",
+        Run r = exec(List.of("exec", "-f", task.toString(), "--id", runId, "--secret", "tok=" + TOK,
                 "--report", report.toString(), "--junit=" + junit, "--name", "ok-task", dir.toString()));
         assertThat(r.exit()).as(r.toString()).isZero();
         // Container lines carry "<step> | " padded to the longest id; stderr lines go to stderr.
         assertThat(r.out().lines()).contains("one    | hello-one", "second | out-two", "s      | token=***");
         assertThat(r.err()).contains("second | err-two");
-        assertThat(r.out() + r.err()).doesNotContain("sup3rs3cret");
+        assertThat(r.out() + r.err()).doesNotContain(TOK);
         assertThat(r.err()).containsPattern("(?m)^STEP\\s+STATUS\\s+EXIT\\s+ATTEMPTS\\s+DURATION\\s+IMAGES$")
                 .containsPattern("(?m)^one\\s+succeeded\\s+0\\s+1\\s+[0-9.]+s\\s+-$")
                 .containsPattern("(?m)^second\\s+succeeded\\s+0\\s+1\\s+")
@@ -88,7 +92,7 @@ class CliIT {
                 .contains("Run ID: " + runId + " succeeded after ");
 
         String reportText = Files.readString(report);
-        assertThat(reportText).doesNotContain("sup3rs3cret").contains("token=***");
+        assertThat(reportText).doesNotContain(TOK).contains("token=***");
         JsonNode json = JSON.readTree(reportText);
         assertThat(ReportValidation.runReportProblems(json)).isEmpty();
         assertThat(json.get("runId").asText()).isEqualTo(runId);
@@ -97,7 +101,7 @@ class CliIT {
 
         ReportValidation.validateJunit(junit);
         String junitText = Files.readString(junit);
-        assertThat(junitText).doesNotContain("sup3rs3cret").contains("token=***");
+        assertThat(junitText).doesNotContain(TOK).contains("token=***");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         assertThat(doc.getDocumentElement().getAttribute("name")).isEqualTo("ok-task");
         assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo("3");
@@ -198,6 +202,41 @@ class CliIT {
     }
 
     @Test
+    void aSecretInAWorkingDirectoryOrInATypeErrorIsMaskedWhole(DockerTestEnvironment env) throws Exception {
+        String runId = env.newRunId();
+        Path task = write("wd.yaml", """
+                version: v1.1.0
+                secrets:
+                  - id: wd
+                    keyvault: https://example.vault.azure.net/secrets/wd
+                steps:
+                  - id: a
+                    cmd: %s pwd
+                    workingDirectory: /tmp/{{.Secrets.wd}}
+                """.formatted(IMAGE));
+        Run r = exec(List.of("exec", "-f", task.toString(), "--id", runId, "--secret", "wd=" + TOK, dir.toString()));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Executing step ID: a. Timeout(sec): 600, Working directory: '/tmp/***', ");
+        assertThat(r.out()).contains("a    | /tmp/***");
+        assertThat(r.out() + r.err()).doesNotContain(TestSecrets.MARKER);
+        assertNothingLeft(env, runId);
+
+        Path typeError = write("type.yaml", """
+                version: v1.1.0
+                secrets:
+                  - id: t
+                    keyvault: https://example.vault.azure.net/secrets/t
+                steps:
+                  - cmd: %s pwd
+                    timeout: {{.Secrets.t}}
+                """.formatted(IMAGE));
+        Run bad = exec(List.of("exec", "-f", typeError.toString(), "--secret", "t=" + TestSecrets.value("a-long-one"),
+                dir.toString()));
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("cannot unmarshal !!str `***...` into int").doesNotContain("S3cr");
+    }
+
+    @Test
     void jsonOutputIsOneJsonObjectPerLineAndMasksSecrets(DockerTestEnvironment env) throws Exception {
         String runId = env.newRunId();
         Path task = write("json.yaml", """
@@ -213,9 +252,9 @@ class CliIT {
                     when: [a]
                 """.formatted(IMAGE));
         Run r = exec(List.of("exec", "-f", task.toString(), "--id", runId, "--output", "json",
-                "--secret=pw=hunter2-secret", dir.toString()));
+                "--secret=pw=" + PW, dir.toString()));
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).doesNotContain("hunter2-secret");
+        assertThat(r.out()).doesNotContain(PW);
         List<String> events = new ArrayList<>();
         List<String> logs = new ArrayList<>();
         for (String line : r.out().lines().toList()) {
@@ -373,7 +412,11 @@ class CliIT {
             p.waitFor(30, TimeUnit.SECONDS);
             fail("timed out: " + args + "\n" + Files.readString(err));
         }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        TestSecrets.scan("stdout of multistep " + args.get(0), run.out());
+        TestSecrets.scan("stderr of multistep " + args.get(0), run.err());
+        Cli.scanReports(args);
+        return run;
     }
 
     private ProcessBuilder command(List<String> args, Map<String, String> env) {

@@ -177,7 +177,7 @@ class ExecDryRunTest {
         String task = Cli.write(dir, "acb.yaml", TASK);
         Cli.Result secret = Cli.run("exec", "--dry-run", "-f", task, "--secret", "novalue", dir.toString());
         assertThat(secret.exit()).isEqualTo(2);
-        assertThat(secret.err()).isEqualTo("error: --secret expects ID=VALUE, found 'novalue'\n");
+        assertThat(secret.err()).isEqualTo("error: --secret expects ID=VALUE, found no '=' (the value is not shown)\n");
         String secrets = Cli.write(dir, "secrets.yaml", "- a\n- b\n");
         Cli.Result file = Cli.run("exec", "--dry-run", "-f", task, "--secrets-file", secrets, dir.toString());
         assertThat(file.exit()).isEqualTo(2);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multistep.engine.RunResult;
+import io.multistep.engine.SecretMasker;
 import io.multistep.engine.RunStatus;
 import io.multistep.engine.StepFailure;
 import io.multistep.engine.StepResult;
@@ -86,7 +87,7 @@ class ReportsTest {
     @Test
     void writtenRunReportIsValidJsonFile() throws Exception {
         Path file = dir.resolve("sub/report.json");
-        Reports.writeRunReport(mixed(), file);
+        Reports.writeRunReport(mixed(), SecretMasker.none(), file);
         JsonNode read = JSON.readTree(Files.readString(file));
         assertThat(ReportValidation.runReportProblems(read)).isEmpty();
     }
@@ -94,7 +95,7 @@ class ReportsTest {
     @Test
     void junitOfAMixedRunMatchesTheXsd() throws Exception {
         Path file = dir.resolve("junit.xml");
-        Reports.writeJunit(mixed(), "suite", file);
+        Reports.writeJunit(mixed(), "suite", SecretMasker.none(), file);
         ReportValidation.validateJunit(file);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         Element suite = doc.getDocumentElement();

@@ -13,8 +13,6 @@ import io.multistep.spec.template.RenderedTask;
 import io.multistep.spec.template.TaskRenderer;
 import io.multistep.spec.template.TemplateException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -180,10 +178,11 @@ public final class TaskFiles {
         public LoadResult load(Path path) {
             String text;
             try {
-                text = Files.readString(path, StandardCharsets.UTF_8);
+                text = SourceText.read(path);
+            } catch (InvalidTextException e) {
+                return new LoadResult(null, List.of(Problem.error(e.location(), e.problem())), null);
             } catch (IOException | RuntimeException e) {
                 String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-                        : e instanceof java.nio.charset.MalformedInputException ? "the file is not UTF-8 text"
                         : String.valueOf(e.getMessage());
                 return new LoadResult(null, List.of(Problem.error(new SourceLocation(path.toString(), 0, 0),
                         "failed to load template at path " + path + ": " + reason)), null);

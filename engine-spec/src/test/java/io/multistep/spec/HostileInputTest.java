@@ -112,7 +112,8 @@ class HostileInputTest {
     @Test
     void binaryGarbageIsAClearProblem() {
         Problem p = onlyError("steps:\n  - cmd: \u0000\u0001\u0002\n");
-        assertThat(p.message()).startsWith("yaml: the file contains a character YAML does not allow (U+0000)");
+        assertThat(p.message()).isEqualTo("yaml: control characters are not allowed "
+                + "(expected valid UTF-8 text, found U+0000)");
         assertThat(p.location().line()).isEqualTo(2);
     }
 

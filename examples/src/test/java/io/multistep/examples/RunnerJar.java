@@ -2,6 +2,7 @@ package io.multistep.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.multistep.testsupport.TestSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,11 @@ final class RunnerJar {
                 throw new AssertionError("multistep " + String.join(" ", args) + " ran longer than " + timeoutSeconds
                         + "s; stderr:\n" + Files.readString(err));
             }
-            return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Outcome o = new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
+            TestSecrets.scan("stdout of multistep " + (args.length > 0 ? args[0] : ""), o.stdout());
+            TestSecrets.scan("stderr of multistep " + (args.length > 0 ? args[0] : ""), o.stderr());
+            return o;
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

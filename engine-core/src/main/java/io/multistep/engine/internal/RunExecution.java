@@ -190,7 +190,7 @@ public final class RunExecution implements RunHandle {
             listeners.addAll(options.listeners());
             events = new EventSink(listeners);
             events.emit(new RunEvent.RunStarted(runId, config.clock().instant(), task,
-                    task.steps().stream().map(Step::id).toList()));
+                    task.steps().stream().map(Step::id).toList(), masker));
             LOG.debug("run {}: started, {} steps", runId, nodes.size());
 
             String setupFailure = null;

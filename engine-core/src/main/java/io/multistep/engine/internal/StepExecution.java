@@ -184,7 +184,7 @@ final class StepExecution implements Runnable {
         run.events().emit(new RunEvent.StepStarted(runId, config.clock().instant(), step.id(), step.kind(),
                 startDelay, timeout));
         LOG.debug("run {}: Executing step ID: {}. Timeout(sec): {}, Working directory: '{}', Network: '{}'", runId,
-                step.id(), options.timeout(), options.workingDirectory(), options.network());
+                step.id(), options.timeout(), masker.mask(options.workingDirectory()), masker.mask(options.network()));
 
         if (!startDelay.isZero()) {
             try {

@@ -151,8 +151,8 @@ public final class TaskReader {
                     + libyamlProblem(String.valueOf(e.getProblem()), e.getContext()));
         } catch (ReaderException e) {
             int[] lc = lineColumnOfCodePoint(e.getPosition());
-            problems.errorAt(lc[0], lc[1], String.format("yaml: the file contains a character YAML does not allow "
-                    + "(U+%04X); is it a binary file?", e.getCodePoint()));
+            problems.errorAt(lc[0], lc[1], String.format("yaml: control characters are not allowed "
+                    + "(expected valid UTF-8 text, found U+%04X)", e.getCodePoint()));
         } catch (RuntimeException | StackOverflowError e) {
             // YAMLException for the limits (aliases, depth, size) and anything unexpected: never a stack trace.
             problems.errorAt(1, 1, "yaml: " + limitMessage(String.valueOf(e.getMessage())));

@@ -1,6 +1,8 @@
 package io.multistep.spec.template;
 
+import io.multistep.spec.InvalidTextException;
 import io.multistep.spec.SourceLocation;
+import io.multistep.spec.SourceText;
 import io.multistep.spec.template.internal.YamlSupport;
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -198,7 +199,10 @@ public final class Aliases {
             }
         } else {
             try {
-                text = Files.readString(Path.of(src), StandardCharsets.UTF_8);
+                text = SourceText.read(Path.of(src));
+            } catch (InvalidTextException e) {
+                // The problem is in the src file, the error at the alias block that names it.
+                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where, e.getMessage());
             } catch (NoSuchFileException e) {
                 throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
                         "open " + src + ": no such file or directory");

@@ -1,10 +1,10 @@
 package io.multistep.spec.template;
 
+import io.multistep.spec.InvalidTextException;
 import io.multistep.spec.SourceLocation;
+import io.multistep.spec.SourceText;
 import io.multistep.spec.template.internal.YamlSupport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +31,9 @@ public final class Values {
     public static Map<String, Object> load(Path path) throws TemplateException {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = SourceText.read(path);
+        } catch (InvalidTextException e) {
+            throw new TemplateException(TemplateException.Stage.VALUES, e.location(), e.problem());
         } catch (NoSuchFileException e) {
             throw new TemplateException(TemplateException.Stage.VALUES, SourceLocation.UNKNOWN,
                     "failed to load values file at path " + path + ": open " + path + ": no such file or directory");

@@ -896,23 +896,18 @@ public final class Sprig {
         v("tuple", a -> new ArrayList<>(java.util.Arrays.asList(a)), ANY);
         for (String name : new String[] {"push", "append", "mustPush", "mustAppend"}) {
             f(name, a -> {
-                List<Object> l = new ArrayList<>(asList(a[0], "push"));
-                l.add(a[1]);
-                return l;
+                return GoList.of(asList(a[0], "push")).append(a[1]);
             }, ANY, ANY);
         }
         for (String name : new String[] {"prepend", "mustPrepend"}) {
             f(name, a -> {
-                List<Object> l = new ArrayList<>();
-                l.add(a[1]);
-                l.addAll(asList(a[0], "prepend"));
-                return l;
+                return GoList.of(asList(a[0], "prepend")).prepend(a[1]);
             }, ANY, ANY);
         }
         listFn("first", l -> l.isEmpty() ? null : l.get(0));
         listFn("last", l -> l.isEmpty() ? null : l.get(l.size() - 1));
-        listFn("rest", l -> l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(1, l.size())));
-        listFn("initial", l -> l.isEmpty() ? new ArrayList<>() : new ArrayList<>(l.subList(0, l.size() - 1)));
+        listFn("rest", l -> l.isEmpty() ? new ArrayList<>() : GoList.of(l).range(1, l.size()));
+        listFn("initial", l -> l.isEmpty() ? new ArrayList<>() : GoList.of(l).range(0, l.size() - 1));
         listFn("reverse", l -> {
             List<Object> r = new ArrayList<>(l);
             Collections.reverse(r);
@@ -974,17 +969,19 @@ public final class Sprig {
                 if (start < 0 || end > l.size() || start > end) {
                     throw new FuncError("reflect: slice index out of range");
                 }
-                return new ArrayList<>(l.subList(start, end));
+                return GoList.of(l).range(start, end);
             }, ANY, ANY);
         }
         v("concat", a -> {
-            List<Object> r = new ArrayList<>();
             for (Object o : a) {
-                if (o instanceof List<?> l) {
-                    r.addAll(l);
-                } else {
+                if (!(o instanceof List<?>)) {
                     throw new FuncError("Cannot concat type " + GoValues.kindName(o) + " as list");
                 }
+            }
+            // Grows the first list's array when it can, so concat in a loop is linear.
+            GoList r = GoList.of(a.length == 0 ? List.of() : (List<?>) a[0]);
+            for (int k = 1; k < a.length; k++) {
+                r = r.appendAll((List<?>) a[k]);
             }
             return r;
         }, ANY);
