@@ -54,7 +54,7 @@ class TaskFilesFuzzTest {
             throw new AssertionError("a task despite errors: " + r.errors());
         }
         for (Problem p : r.problems()) {
-            FuzzChecks.readsAsOurs("problem " + p, p.message());
+            FuzzChecks.readsAsOurs("problem " + p, p.message(), text);
             FuzzChecks.inside("problem " + p, p.location(), NAME, text);
         }
     }

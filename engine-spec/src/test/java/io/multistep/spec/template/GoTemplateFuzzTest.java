@@ -57,7 +57,7 @@ class GoTemplateFuzzTest {
     }
 
     private static void check(TemplateException e, String text) {
-        FuzzChecks.readsAsOurs("template error", e.goMessage());
+        FuzzChecks.readsAsOurs("template error", e.goMessage(), text);
         FuzzChecks.inside("template error " + e.getMessage(), e.location(), NAME, text);
     }
 }
