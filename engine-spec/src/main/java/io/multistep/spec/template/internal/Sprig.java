@@ -1253,7 +1253,13 @@ public final class Sprig {
             if (a.length < 3) {
                 throw new FuncError("dig needs at least three arguments");
             }
-            Map<String, Object> d = map(a[a.length - 1]);
+            Object last = a[a.length - 1];
+            if (!(last instanceof Map)) {
+                // Sprig's unchecked type assertion panics; text/template reports the panic's text.
+                throw new FuncError("interface conversion: interface {} is "
+                        + (last == null ? "nil" : GoValues.typeName(last)) + ", not map[string]interface {}");
+            }
+            Map<String, Object> d = map(last);
             Object def = a[a.length - 2];
             Object cur = d;
             for (int k = 0; k < a.length - 2; k++) {
