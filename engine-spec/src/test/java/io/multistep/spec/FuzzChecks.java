@@ -20,7 +20,7 @@ public final class FuzzChecks {
     /** A qualified Java class name, a JDK exception's simple name, a stack frame, our fallback words. */
     private static final Pattern INTERNALS = Pattern.compile(
             "\\b(java|javax|jdk|sun|org\\.yaml|io\\.multistep)\\.[a-z]+\\.|\\b[A-Z][A-Za-z]*(Exception|Error)\\b"
-                    + "|\\bat [a-z]+\\.[a-z]|internal error");
+                    + "|\\bat [\\w.$/]+\\(\\w+\\.java:\\d+\\)|internal error");
 
     private FuzzChecks() {
     }
