@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Bounded fuzzing with Jazzer (docs/fuzzing.md): fuzzes each target for FUZZ_SECONDS (default 60)
+# Bounded fuzzing with Jazzer (docs/fuzzing.md): fuzzes each target for FUZZ_SECONDS (default 45)
 # in its own Maven run, as Jazzer fuzzes one test per JVM. A finding fails the script; its input is
 # saved beside the target's seed corpus (src/test/resources/<package>/<Class>Inputs/<method>/).
 #
-#   scripts/fuzz.sh                                     # every target, a minute each
+#   scripts/fuzz.sh                                     # every target, 45 s each
 #   FUZZ_SECONDS=600 scripts/fuzz.sh TaskFilesFuzzTest  # one target, longer
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ TARGETS=(
   engine-spec:GoTemplateFuzzTest
   engine-docker:DockerIgnoreFuzzTest
 )
-seconds="${FUZZ_SECONDS:-60}"
+seconds="${FUZZ_SECONDS:-45}"
 selected=("$@")
 failed=()
 ran=0
