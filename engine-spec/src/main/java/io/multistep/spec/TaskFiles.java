@@ -214,7 +214,7 @@ public final class TaskFiles {
                 return new LoadResult(null, List.of(Problem.error(new SourceLocation(sourceName, 0, 0),
                         "unable to render task: internal error: " + e)), null);
             }
-            Problems problems = new Problems(sourceName, rendered.locator(), strict);
+            Problems problems = new Problems(sourceName, rendered.locator(), strict, rendered.text());
             RawTask raw = TaskReader.read(rendered.text(), problems, rendered.aliasesEnabled());
             Task task = null;
             if (raw != null) {
@@ -233,7 +233,7 @@ public final class TaskFiles {
          */
         Map<String, String> secondPass(String firstPassText, Locator locator) throws Frontend.Failure {
             String sourceName = locator.locate(1, 1).location().file();
-            Problems problems = new Problems(sourceName, locator, false);
+            Problems problems = new Problems(sourceName, locator, false, firstPassText);
             RawTask raw = TaskReader.read(firstPassText, problems, false);
             if (raw != null && !problems.hasErrors()) {
                 // NewTaskFromBytes: a yaml.Unmarshal error returns before Validate runs
@@ -245,7 +245,8 @@ public final class TaskFiles {
                         .map(p -> new Problem(p.severity(), p.location(), TaskRenderer.SECRETS_FAILURE
                                 + "failed to parse template to create task: " + p.message(), p.renderedLine()))
                         .toList();
-                throw new Frontend.Failure(withStepProblems(wrapped, problems.list(), raw, sourceName, locator));
+                throw new Frontend.Failure(withStepProblems(wrapped, problems.list(), raw, firstPassText, sourceName,
+                        locator));
             }
             List<Secret> definitions = TaskAssembler.secrets(raw, problems, locator);
             if (definitions.isEmpty()) {
@@ -257,7 +258,8 @@ public final class TaskFiles {
             } catch (Exception e) {
                 List<Problem> failure = List.of(Problem.error(definitions.get(0).location(),
                         "failed to resolve secrets in the task with error: " + e.getMessage()));
-                throw new Frontend.Failure(withStepProblems(failure, List.of(), raw, sourceName, locator));
+                throw new Frontend.Failure(withStepProblems(failure, List.of(), raw, firstPassText, sourceName,
+                        locator));
             }
         }
 
@@ -267,11 +269,11 @@ public final class TaskFiles {
          * after the reference's own errors and are not repeated.
          */
         private List<Problem> withStepProblems(List<Problem> first, List<Problem> alreadySeen, RawTask raw,
-                String sourceName, Locator locator) {
+                String firstPassText, String sourceName, Locator locator) {
             if (raw == null) {
                 return first; // a YAML error: nothing else can be checked
             }
-            Problems all = new Problems(sourceName, locator, strict);
+            Problems all = new Problems(sourceName, locator, strict, firstPassText);
             TaskAssembler.assemble(raw, all, new TaskAssembler.Settings(workingDirectory, network, env, null),
                     locator);
             java.util.Set<String> seen = new java.util.HashSet<>();

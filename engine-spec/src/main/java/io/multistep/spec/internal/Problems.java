@@ -4,6 +4,7 @@ import io.multistep.spec.Problem;
 import io.multistep.spec.Severity;
 import io.multistep.spec.SourceLocation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class Problems {
     private final String source;
     private final Locator locator;
     private final boolean strict;
+    private final String yamlText;
+    private int[] lineStarts;
     private final List<Problem> list = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private boolean errors;
@@ -33,9 +36,23 @@ public final class Problems {
      * @param strict whether warnings are reported as errors
      */
     public Problems(String source, Locator locator, boolean strict) {
+        this(source, locator, strict, null);
+    }
+
+    /**
+     * @param source the source name, for problems without a position
+     * @param locator maps rendered positions to authored ones
+     * @param strict whether warnings are reported as errors
+     * @param yamlText the text the YAML parser reads: SnakeYAML marks are located by their offset
+     *     in it, since SnakeYAML (like yaml.v2) also breaks lines at {@code \r}, NEL, LS and PS
+     *     while our lines end at {@code \n} only; {@code null} takes a mark's line and column as
+     *     they are
+     */
+    public Problems(String source, Locator locator, boolean strict, String yamlText) {
         this.source = source;
         this.locator = locator;
         this.strict = strict;
+        this.yamlText = yamlText;
     }
 
     /** The source name. */
@@ -74,8 +91,46 @@ public final class Problems {
             add(new Problem(severity, new SourceLocation(source, 0, 0), message, null));
             return;
         }
-        Locator.Located l = locator.locate(mark.getLine() + 1, mark.getColumn() + 1);
+        int[] lc = lineColumn(mark);
+        Locator.Located l = locator.locate(lc[0], lc[1]);
         add(new Problem(severity, l.location(), message, l.renderedLine()));
+    }
+
+    /** A mark's 1-based line and char column in {@link #yamlText}, whose lines end at {@code \n}. */
+    private int[] lineColumn(Mark mark) {
+        if (yamlText == null) {
+            return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
+        }
+        if (lineStarts == null) {
+            lineStarts = lineStarts(yamlText);
+        }
+        int offset;
+        try {
+            offset = yamlText.offsetByCodePoints(0, Math.max(0, mark.getIndex())); // the index counts code points
+        } catch (IndexOutOfBoundsException e) {
+            offset = yamlText.length();
+        }
+        int li = Arrays.binarySearch(lineStarts, offset);
+        if (li < 0) {
+            li = -li - 2;
+        }
+        return new int[] {li + 1, offset - lineStarts[li] + 1};
+    }
+
+    private static int[] lineStarts(String s) {
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        int[] r = new int[n];
+        for (int i = 0, k = 1; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                r[k++] = i + 1;
+            }
+        }
+        return r;
     }
 
     /** Adds a problem unless an identical one is already there. */
