@@ -27,7 +27,7 @@ public sealed interface Node {
     record TextNode(int pos, String text) implements Node {
         @Override
         public String toString() {
-            return GoFmt.quote(text);
+            return text;
         }
     }
 
@@ -52,7 +52,7 @@ public sealed interface Node {
                     }
                     sb.append(decl.get(i));
                 }
-                sb.append(isAssign ? " = " : " := ");
+                sb.append(" := "); // Go prints an assignment as a declaration too
             }
             for (int i = 0; i < cmds.size(); i++) {
                 if (i > 0) {

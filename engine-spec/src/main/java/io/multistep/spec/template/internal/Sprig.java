@@ -980,7 +980,7 @@ public final class Sprig {
                 int start = a.length > 1 ? (int) toInt64(a[1]) : 0;
                 int end = a.length > 2 ? (int) toInt64(a[2]) : l.size();
                 if (start < 0 || end > l.size() || start > end) {
-                    throw new FuncError("reflect: slice index out of range");
+                    throw new FuncError("reflect.Value.Slice: slice index out of bounds");
                 }
                 return new ArrayList<>(l.subList(start, end));
             }, ANY, ANY);
