@@ -1,6 +1,7 @@
 package io.multistep.spec.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.multistep.spec.template.internal.Json;
 import io.multistep.spec.template.internal.YamlSupport;
@@ -67,7 +68,9 @@ final class GoCases {
                     ? "(no error; output " + c.out() + ")" : c.err());
             return;
         }
-        assertThat(c.err()).as(c.name() + ": " + c.tpl() + " should fail; rendered " + out).isNull();
+        if (c.err() != null) {
+            fail(c.name() + ": " + c.tpl() + " rendered " + out + " where Go fails with " + c.err());
+        }
         assertThat(out).as(c.name() + ": " + c.tpl()).isEqualTo(c.out());
     }
 }

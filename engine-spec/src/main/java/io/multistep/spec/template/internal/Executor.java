@@ -357,6 +357,9 @@ public final class Executor {
 
     private Object idealConstant(NumberNode n) {
         node = n;
+        if (n.isComplex()) {
+            return new GoComplex(n.floatValue(), n.imag());
+        }
         String t = n.text();
         boolean hexInt = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')
                 && !t.contains("p") && !t.contains("P");

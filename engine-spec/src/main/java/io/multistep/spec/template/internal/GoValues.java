@@ -127,6 +127,9 @@ public final class GoValues {
         if (v instanceof byte[] b) {
             return b.length > 0;
         }
+        if (v instanceof GoComplex c) {
+            return c.re() != 0 || c.im() != 0;
+        }
         return true;
     }
 

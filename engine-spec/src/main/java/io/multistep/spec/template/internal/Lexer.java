@@ -393,6 +393,13 @@ public final class Lexer {
         if (!scanNumber()) {
             return error("bad number syntax: " + GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
         }
+        if (pos < input.length() && (input.charAt(pos) == '+' || input.charAt(pos) == '-')) {
+            // Complex: 1+2i, no spaces, must end in 'i'. The parser tells it by its inner sign.
+            if (!scanNumber() || input.charAt(pos - 1) != 'i') {
+                return error("bad number syntax: "
+                        + GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
+            }
+        }
         emit(Type.NUMBER);
         return true;
     }
