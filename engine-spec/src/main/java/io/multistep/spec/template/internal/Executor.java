@@ -694,6 +694,12 @@ public final class Executor {
         } catch (FuncError e) {
             node = call;
             throw error("error calling " + name + ": " + e.getMessage());
+        } catch (GoError | OutBuffer.LimitError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A Java failure here is a bug; report it as Go reports a panic inside a function.
+            node = call;
+            throw error("error calling " + name + ": runtime error: " + GoPanics.describe(e));
         }
     }
 

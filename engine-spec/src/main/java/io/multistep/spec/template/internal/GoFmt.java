@@ -597,12 +597,12 @@ public final class GoFmt {
                 }
                 break;
             case 'c':
-                return pad(new String(Character.toChars((int) n)), sp, false);
+                return pad(new String(Character.toChars(GoStrconv.rune(n))), sp, false);
             case 'q':
-                return pad("'" + quoteRuneBody((int) n) + "'", sp, false);
+                return pad("'" + quoteRuneBody(GoStrconv.rune(n)) + "'", sp, false);
             case 'U': {
                 String u = String.format("U+%04X", n);
-                if (sp.sharp && isPrint((int) n)) {
+                if (sp.sharp && n >= 0 && n <= 0x10FFFF && isPrint((int) n)) {
                     u += " '" + new String(Character.toChars((int) n)) + "'";
                 }
                 return pad(u, sp, false);

@@ -162,6 +162,19 @@ public final class GoStrconv {
         }
     }
 
+    /**
+     * Go's {@code int64(f)} on amd64: truncation, and the "integer indefinite" MinInt64 for NaN and
+     * values out of range (where Java's cast would saturate).
+     */
+    public static long floatToInt64(double f) {
+        return f >= -0x1p63 && f < 0x1p63 ? (long) f : Long.MIN_VALUE;
+    }
+
+    /** The rune fmt's %c and %q write for integer {@code n}: U+FFFD when it is no valid code point. */
+    public static int rune(long n) {
+        return n < 0 || n > 0x10FFFF || n >= 0xD800 && n <= 0xDFFF ? 0xFFFD : (int) n;
+    }
+
     /** Whether {@code f} survives Go's {@code float64(int64(f)) == f} on amd64. */
     public static boolean isInt64(double f) {
         return f == Math.rint(f) && f >= -0x1p63 && f < 0x1p63;

@@ -858,7 +858,7 @@ public final class Sprig {
             return ((Number) v).longValue();
         }
         if (v instanceof Double d) {
-            return (long) d.doubleValue();
+            return GoStrconv.floatToInt64(d);
         }
         if (v instanceof Boolean b) {
             return b ? 1 : 0;
