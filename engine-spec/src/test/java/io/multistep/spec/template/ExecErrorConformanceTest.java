@@ -17,6 +17,20 @@ class ExecErrorConformanceTest {
         return GoCases.load("exec-errors");
     }
 
+    static Stream<Arguments> goExecTests() throws IOException {
+        return GoCases.load("exec-go");
+    }
+
+    /**
+     * The inputs of Go's own exec_test.go run on map data (inputs calling its test-only functions are
+     * left out: they fail to parse in Go, while Multistep's Sprig map may define the name).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goExecTests")
+    void runsGosOwnTestInputsAsGo(GoCases.Case c) {
+        GoCases.check(c);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsWithGosMessage(GoCases.Case c) {

@@ -29,7 +29,7 @@ final class GoCases {
     record Case(String name, String tpl, String data, String out, String err) {
         @Override
         public String toString() {
-            return name;
+            return name.isBlank() ? tpl : name;
         }
     }
 

@@ -18,6 +18,17 @@ class ParseConformanceTest {
         return GoCases.load("parse");
     }
 
+    static Stream<Arguments> goParseTests() throws IOException {
+        return GoCases.load("parse-go");
+    }
+
+    /** The inputs of Go's own parse_test.go, parsed and executed with no data. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goParseTests")
+    void parsesGosOwnTestInputsAsGo(GoCases.Case c) {
+        GoCases.check(c);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void parsesAndEvaluatesConstantsAsGo(GoCases.Case c) {

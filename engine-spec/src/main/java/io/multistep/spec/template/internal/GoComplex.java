@@ -12,7 +12,7 @@ record GoComplex(double re, double im) implements GoStringer {
     @Override
     public String goString() {
         String i = GoFmt.sprintValue(im);
-        return "(" + GoFmt.sprintValue(re) + (i.startsWith("-") ? i : "+" + i) + "i)";
+        return "(" + GoFmt.sprintValue(re) + (i.startsWith("-") || i.startsWith("+") ? i : "+" + i) + "i)";
     }
 
     @Override

@@ -444,6 +444,18 @@ public final class GoFmt {
         if (arg == null) {
             return verb == 'v' ? pad("<nil>", sp, false) : badVerb(null, verb);
         }
+        if (arg instanceof GoComplex c) {
+            // fmtComplex: the verb applies to each part; the imaginary part always has a sign.
+            if ("vgGeEfF".indexOf(verb) < 0) {
+                return badVerb(arg, verb);
+            }
+            boolean plus = sp.plus;
+            String re = formatFloatVerb(c.re(), verb, sp, arg);
+            sp.plus = true;
+            String im = formatFloatVerb(c.im(), verb, sp, arg);
+            sp.plus = plus;
+            return "(" + re + im + "i)";
+        }
         if (arg instanceof GoStringer gs && "vsqxX".indexOf(verb) >= 0) {
             return formatOne(gs.goString(), verb, sp); // fmt's handleMethods: Stringer for these verbs
         }
