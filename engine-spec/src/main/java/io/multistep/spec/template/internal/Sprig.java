@@ -970,9 +970,12 @@ public final class Sprig {
         }
         for (String name : new String[] {"slice", "mustSlice"}) {
             v(name, a -> {
+                if (a[0] == null) {
+                    // Sprig calls reflect.TypeOf(nil).Kind(): a nil dereference, recovered by text/template.
+                    throw new FuncError("runtime error: invalid memory address or nil pointer dereference");
+                }
                 if (!(a[0] instanceof List<?> l)) {
-                    throw new FuncError("list should be type of slice or array but "
-                            + (a[0] == null ? "invalid" : GoValues.kindName(a[0])));
+                    throw new FuncError("list should be type of slice or array but " + GoValues.kindName(a[0]));
                 }
                 if (l.isEmpty()) {
                     return null;
