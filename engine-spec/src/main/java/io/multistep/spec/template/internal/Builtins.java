@@ -36,6 +36,56 @@ final class Builtins {
         return !(name.equals("not") || name.equals("len") || fixedParams(name) == 2);
     }
 
+    /**
+     * Calls builtin {@code name} (not and/or) on evaluated arguments {@code a}; {@code untypedNil} tells
+     * that len's operand is Go's invalid value rather than a nil held in an interface.
+     */
+    static Object call(String name, List<Object> a, boolean untypedNil) {
+        switch (name) {
+            case "not":
+                return !GoValues.isTrue(a.get(0));
+            case "len":
+                if (untypedNil) {
+                    // Go's len of an untyped nil calls Type on the zero Value.
+                    throw new FuncError("reflect: call of reflect.Value.Type on zero Value");
+                }
+                return GoValues.len(a.get(0));
+            case "index":
+                return index(a.get(0), a.subList(1, a.size()));
+            case "slice":
+                return slice(a.get(0), a.subList(1, a.size()));
+            case "print":
+                return GoFmt.sprint(a);
+            case "println":
+                return GoFmt.sprintln(a);
+            case "printf":
+                return GoFmt.sprintf((String) a.get(0), a.subList(1, a.size()));
+            case "eq":
+                return GoValues.eq(a.get(0), a.subList(1, a.size()));
+            case "ne":
+                return !GoValues.eq(a.get(0), a.subList(1, 2));
+            case "lt":
+                return GoValues.lt(a.get(0), a.get(1));
+            case "le":
+                return GoValues.le(a.get(0), a.get(1));
+            case "gt":
+                return !GoValues.le(a.get(0), a.get(1));
+            case "ge":
+                return !GoValues.lt(a.get(0), a.get(1));
+            case "html":
+                return htmlEscape(evalArgsString(a));
+            case "js":
+                return jsEscape(evalArgsString(a));
+            case "urlquery":
+                return urlQueryEscape(evalArgsString(a));
+            default: // call: the data model holds no functions
+                if (a.get(0) == null) {
+                    throw new FuncError("call of nil");
+                }
+                throw new FuncError("non-function of type " + GoValues.typeName(a.get(0)));
+        }
+    }
+
     /** Go's {@code evalArgs} for html/js/urlquery: one string as is, else Sprint with nil as {@code <no value>}. */
     static String evalArgsString(List<Object> a) {
         if (a.size() == 1 && a.get(0) instanceof String s) {

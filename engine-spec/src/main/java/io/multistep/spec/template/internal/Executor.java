@@ -20,7 +20,6 @@ import io.multistep.spec.template.internal.Node.StringNode;
 import io.multistep.spec.template.internal.Node.TemplateNode;
 import io.multistep.spec.template.internal.Node.TextNode;
 import io.multistep.spec.template.internal.Node.VariableNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -648,49 +647,9 @@ public final class Executor {
             a = evalArgs(dot, args, fin);
         }
         try {
-            switch (name) {
-                case "not":
-                    return !GoValues.isTrue(a.get(0));
-                case "len":
-                    if (a.get(0) == null && !heldInInterface(dot, args.isEmpty() ? null : args.get(0))) {
-                        // Go's len of an untyped nil calls Type on the zero Value.
-                        throw new FuncError("reflect: call of reflect.Value.Type on zero Value");
-                    }
-                    return GoValues.len(a.get(0));
-                case "index":
-                    return Builtins.index(a.get(0), a.subList(1, a.size()));
-                case "slice":
-                    return Builtins.slice(a.get(0), a.subList(1, a.size()));
-                case "print":
-                    return GoFmt.sprint(a);
-                case "println":
-                    return GoFmt.sprintln(a);
-                case "printf":
-                    return GoFmt.sprintf((String) a.get(0), a.subList(1, a.size()));
-                case "eq":
-                    return GoValues.eq(a.get(0), a.subList(1, a.size()));
-                case "ne":
-                    return !GoValues.eq(a.get(0), a.subList(1, 2));
-                case "lt":
-                    return GoValues.lt(a.get(0), a.get(1));
-                case "le":
-                    return GoValues.le(a.get(0), a.get(1));
-                case "gt":
-                    return !GoValues.le(a.get(0), a.get(1));
-                case "ge":
-                    return !GoValues.lt(a.get(0), a.get(1));
-                case "html":
-                    return Builtins.htmlEscape(Builtins.evalArgsString(a));
-                case "js":
-                    return Builtins.jsEscape(Builtins.evalArgsString(a));
-                case "urlquery":
-                    return Builtins.urlQueryEscape(Builtins.evalArgsString(a));
-                default: // call: the data model holds no functions
-                    if (a.get(0) == null) {
-                        throw new FuncError("call of nil");
-                    }
-                    throw new FuncError("non-function of type " + GoValues.typeName(a.get(0)));
-            }
+            boolean untypedNil = name.equals("len") && a.get(0) == null
+                    && !heldInInterface(dot, args.isEmpty() ? null : args.get(0));
+            return Builtins.call(name, a, untypedNil);
         } catch (FuncError e) {
             node = call;
             throw error("error calling " + name + ": " + e.getMessage());
@@ -735,25 +694,9 @@ public final class Executor {
 
     private String location(int pos) {
         if (lineStarts == null) {
-            List<Integer> ls = new ArrayList<>();
-            ls.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    ls.add(i + 1);
-                }
-            }
-            lineStarts = ls.stream().mapToInt(Integer::intValue).toArray();
+            lineStarts = ErrorContext.lineStarts(text);
         }
-        int p = Math.min(Math.max(pos, 0), text.length());
-        int li = java.util.Arrays.binarySearch(lineStarts, p);
-        if (li < 0) {
-            li = -li - 2;
-        }
-        int col = li == 0 ? p : GoValues.utf8Length(text.substring(lineStarts[li], p));
-        if (li == 0) {
-            col = GoValues.utf8Length(text.substring(0, p));
-        }
-        return mainName + ":" + (li + 1) + ":" + col;
+        return ErrorContext.location(mainName, text, lineStarts, pos);
     }
 
     private String mainName = "";
