@@ -25,6 +25,10 @@ public final class Engine {
                         maxParseDepth);
             } catch (StackOverflowError e) {
                 throw new GoError(GoError.Kind.PARSE, "template: " + name + ": exceeded maximum nesting depth", -1);
+            } catch (GoError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new GoError(GoError.Kind.PARSE, "template: " + name + ": " + GoPanics.describe(e), -1);
             }
         });
         return new Compiled(name, text, trees, funcs);
@@ -34,8 +38,16 @@ public final class Engine {
     public static OutBuffer execute(Compiled c, Object data, int maxDepth, long maxOutput, long maxRange) {
         return deep(() -> {
             OutBuffer out = new OutBuffer(maxOutput);
-            new Executor(c.text(), c.trees(), c.funcs(), out, maxDepth, maxRange).parseName(c.name())
-                    .execute(c.name(), data);
+            try {
+                new Executor(c.text(), c.trees(), c.funcs(), out, maxDepth, maxRange).parseName(c.name())
+                        .execute(c.name(), data);
+            } catch (GoError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Last line of defence: a Java failure is a bug, but it must still read like Go.
+                throw new GoError(GoError.Kind.EXEC, "template: " + c.name() + ": runtime error: "
+                        + GoPanics.describe(e), -1);
+            }
             return out;
         });
     }

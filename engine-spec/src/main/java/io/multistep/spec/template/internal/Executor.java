@@ -20,7 +20,6 @@ import io.multistep.spec.template.internal.Node.StringNode;
 import io.multistep.spec.template.internal.Node.TemplateNode;
 import io.multistep.spec.template.internal.Node.TextNode;
 import io.multistep.spec.template.internal.Node.VariableNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +152,7 @@ public final class Executor {
             if (val instanceof List<?> list) {
                 if (!list.isEmpty()) {
                     for (int i = 0; i < list.size(); i++) {
-                        if (!oneIteration(r, (long) i, list.get(i), mark2)) {
+                        if (!oneIteration(r, (long) i, new Boxed(list.get(i)), mark2)) {
                             break;
                         }
                     }
@@ -162,14 +161,14 @@ public final class Executor {
             } else if (val instanceof Map<?, ?> m) {
                 if (!m.isEmpty()) {
                     for (Map.Entry<?, ?> e : GoValues.sortedEntries(m)) {
-                        if (!oneIteration(r, e.getKey(), e.getValue(), mark2)) {
+                        if (!oneIteration(r, e.getKey(), new Boxed(e.getValue()), mark2)) {
                             break;
                         }
                     }
                     return;
                 }
             } else if (val != null) {
-                node = r;
+                // Go reports at the last node the pipeline evaluated, not at the range.
                 throw error("range can't iterate over " + GoFmt.sprintValue(val));
             }
             if (r.elseList() != null) {
@@ -293,6 +292,9 @@ public final class Executor {
         Object value = MISSING;
         for (CommandNode cmd : pipe.cmds()) {
             value = evalCommand(dot, cmd, value);
+            if (value instanceof Boxed b) {
+                value = b.value();
+            }
         }
         if (value == MISSING) {
             value = null;
@@ -317,7 +319,7 @@ public final class Executor {
             return evalChain(dot, c, cmd.args(), fin);
         }
         if (first instanceof IdentifierNode id) {
-            return evalFunction(dot, id, cmd.args(), fin);
+            return evalFunction(dot, id, cmd, cmd.args(), fin);
         }
         if (first instanceof PipeNode p) {
             notAFunction(cmd.args(), fin);
@@ -354,6 +356,9 @@ public final class Executor {
 
     private Object idealConstant(NumberNode n) {
         node = n;
+        if (n.isComplex()) {
+            return new GoComplex(n.floatValue(), n.imag());
+        }
         String t = n.text();
         boolean hexInt = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')
                 && !t.contains("p") && !t.contains("P");
@@ -399,52 +404,59 @@ public final class Executor {
 
     private Object evalFieldChain(Object dot, Object receiver, Node n, List<String> ident, List<Node> args,
                                   Object fin) {
+        // Errors are reported at the node Go's state last marked (for a chain, its operand).
         int last = ident.size() - 1;
+        boolean inInterface = false;
+        if (receiver instanceof Boxed b) {
+            receiver = b.value();
+            inInterface = true;
+        }
         for (int i = 0; i <= last; i++) {
             String field = ident.get(i);
             boolean hasArgs = i == last && (args != null && args.size() > 1 || fin != MISSING);
             if (receiver == null) {
-                if (i == 0) {
+                if (i == 0 && !inInterface) {
                     return null;
                 }
-                node = n;
                 throw error("nil pointer evaluating interface {}." + field);
             }
             if (receiver instanceof GoMethods gm && gm.method(field) != null) {
                 node = n;
                 receiver = evalCall(dot, gm.method(field), n, i == last && args != null && args.size() > 1
                         ? args.subList(1, args.size()) : List.of(), i == last ? fin : MISSING);
+                // a method's result has its static type, not interface {}; errors stay at this node
+                node = n;
+                inInterface = false;
                 continue;
             }
             if (receiver instanceof Map<?, ?> m) {
                 if (hasArgs) {
-                    node = n;
                     throw error(field + " is not a method but has arguments");
                 }
                 receiver = m.get(field);
+                inInterface = true;
                 continue;
             }
-            node = n;
-            // a method's result has its static type; a map's element is an interface {}
-            String type = i == 0 || receiver instanceof GoMethods ? GoValues.typeName(receiver) : "interface {}";
+            String type = inInterface ? "interface {}" : GoValues.typeName(receiver);
             throw error("can't evaluate field " + field + " in type " + type);
         }
         return receiver;
     }
 
-    private Object evalFunction(Object dot, IdentifierNode id, List<Node> cmdArgs, Object fin) {
+    // call is the node Go names when the function fails: the whole command, or the bare identifier
+    // when the function is an operand.
+    private Object evalFunction(Object dot, IdentifierNode id, Node call, List<Node> cmdArgs, Object fin) {
         node = id;
         String name = id.name();
         List<Node> args = cmdArgs.subList(1, cmdArgs.size());
         GoFunc f = funcs.get(name);
         if (f == null) {
-            Object r = evalBuiltin(dot, id, name, args, fin);
-            return r;
+            return evalBuiltin(dot, call, name, args, fin);
         }
-        return evalCall(dot, f, id, args, fin);
+        return evalCall(dot, f, call, args, fin);
     }
 
-    private Object evalCall(Object dot, GoFunc f, Node id, List<Node> args, Object fin) {
+    private Object evalCall(Object dot, GoFunc f, Node call, List<Node> args, Object fin) {
         String name = f.name();
         int numIn = args.size() + (fin != MISSING ? 1 : 0);
         int nParams = f.params().length;
@@ -470,19 +482,20 @@ public final class Executor {
         try {
             return f.body().call(argv);
         } catch (FuncError e) {
-            node = id;
+            node = call;
             throw error("error calling " + name + ": " + e.getMessage());
         } catch (ArithmeticException e) {
-            node = id;
+            node = call;
             throw error("error calling " + name + ": runtime error: integer divide by zero");
         } catch (IndexOutOfBoundsException e) {
-            node = id;
-            throw error("error calling " + name + ": runtime error: " + e.getMessage());
+            node = call;
+            throw error("error calling " + name + ": runtime error: " + GoPanics.describe(e));
         } catch (GoError | OutBuffer.LimitError e) {
             throw e;
         } catch (RuntimeException e) {
-            node = id;
-            throw error("error calling " + name + ": " + e.getMessage());
+            // A Java failure inside a function is a bug; Go would recover the panic the same way.
+            node = call;
+            throw error("error calling " + name + ": runtime error: " + GoPanics.describe(e));
         }
     }
 
@@ -507,7 +520,7 @@ public final class Executor {
             return validateType(evalPipeline(dot, p), typ, false);
         }
         if (n instanceof IdentifierNode id) {
-            return validateType(evalFunction(dot, id, List.of(id), MISSING), typ, false);
+            return validateType(evalFunction(dot, id, id, List.of(id), MISSING), typ, false);
         }
         if (n instanceof ChainNode c) {
             return validateType(evalChain(dot, c, null, MISSING), typ, true);
@@ -555,6 +568,10 @@ public final class Executor {
     }
 
     private Object validateType(Object value, P typ, boolean fromMap) {
+        if (value instanceof Boxed b) {
+            value = b.value();
+            fromMap = true;
+        }
         if (typ == null || typ == P.ANY) {
             return value;
         }
@@ -589,9 +606,7 @@ public final class Executor {
     // ------------------------------------------------------------------ builtins
 
     /** Names of Go's builtin functions. */
-    public static final java.util.Set<String> BUILTINS = java.util.Set.of("and", "or", "not", "len", "index",
-            "slice", "print", "printf", "println", "eq", "ne", "lt", "le", "gt", "ge", "html", "js", "urlquery",
-            "call");
+    public static final java.util.Set<String> BUILTINS = Builtins.NAMES;
 
     private List<Object> evalArgs(Object dot, List<Node> args, Object fin) {
         List<Object> vals = new ArrayList<>(args.size() + 1);
@@ -604,12 +619,22 @@ public final class Executor {
         return vals;
     }
 
-    private Object evalBuiltin(Object dot, IdentifierNode id, String name, List<Node> args, Object fin) {
+    // Like Go's evalCall for the builtins: arity is checked before any argument is evaluated, and a
+    // failing builtin is reported at the whole command.
+    private Object evalBuiltin(Object dot, Node call, String name, List<Node> args, Object fin) {
         int numIn = args.size() + (fin != MISSING ? 1 : 0);
-        if (name.equals("and") || name.equals("or")) {
-            if (numIn < 1) {
-                throw error("wrong number of args for " + name + ": want at least 1 got " + args.size());
+        int fixed = Builtins.fixedParams(name);
+        if (fixed < 0) {
+            throw error("function " + GoFmt.quote(name) + " not defined");
+        }
+        if (Builtins.isVariadic(name)) {
+            if (numIn < fixed) {
+                throw error("wrong number of args for " + name + ": want at least " + fixed + " got " + args.size());
             }
+        } else if (numIn != fixed) {
+            throw error("wrong number of args for " + name + ": want " + fixed + " got " + numIn);
+        }
+        if (name.equals("and") || name.equals("or")) {
             Object v = null;
             for (Node a : args) {
                 v = evalArg(dot, P.ANY, a);
@@ -617,219 +642,49 @@ public final class Executor {
                     return v;
                 }
             }
-            if (fin != MISSING) {
-                v = fin;
+            return fin != MISSING ? fin : v;
+        }
+        List<Object> a;
+        if (name.equals("printf")) {
+            // printf's format is a string parameter, checked like a Go function's.
+            a = new ArrayList<>(numIn);
+            a.add(args.isEmpty() ? validateType(fin, P.STRING, false) : evalArg(dot, P.STRING, args.get(0)));
+            if (!args.isEmpty()) {
+                a.addAll(evalArgs(dot, args.subList(1, args.size()), fin));
             }
-            return v;
-        }
-        List<Object> a = evalArgs(dot, args, fin);
-        node = id;
-        try {
-            switch (name) {
-                case "not":
-                    arity(name, a, 1);
-                    return !GoValues.isTrue(a.get(0));
-                case "len":
-                    arity(name, a, 1);
-                    return GoValues.len(a.get(0));
-                case "index":
-                    atLeast(name, a, 1, args.size());
-                    return index(a.get(0), a.subList(1, a.size()));
-                case "slice":
-                    atLeast(name, a, 1, args.size());
-                    return goSlice(a.get(0), a.subList(1, a.size()));
-                case "print":
-                    return GoFmt.sprint(a);
-                case "println":
-                    return GoFmt.sprintln(a);
-                case "printf": {
-                    atLeast(name, a, 1, args.size());
-                    if (!(a.get(0) instanceof String fmt)) {
-                        throw error("wrong type for value; expected string; got " + GoValues.typeName(a.get(0)));
-                    }
-                    return GoFmt.sprintf(fmt, a.subList(1, a.size()));
-                }
-                case "eq":
-                    atLeast(name, a, 1, args.size());
-                    return GoValues.eq(a.get(0), a.subList(1, a.size()));
-                case "ne":
-                    arity(name, a, 2);
-                    return !GoValues.eq(a.get(0), a.subList(1, 2));
-                case "lt":
-                    arity(name, a, 2);
-                    return GoValues.lt(a.get(0), a.get(1));
-                case "le":
-                    arity(name, a, 2);
-                    return GoValues.le(a.get(0), a.get(1));
-                case "gt":
-                    arity(name, a, 2);
-                    return !GoValues.le(a.get(0), a.get(1));
-                case "ge":
-                    arity(name, a, 2);
-                    return !GoValues.lt(a.get(0), a.get(1));
-                case "html":
-                    return htmlEscape(evalArgsString(a));
-                case "js":
-                    return jsEscape(evalArgsString(a));
-                case "urlquery":
-                    return java.net.URLEncoder.encode(evalArgsString(a), StandardCharsets.UTF_8).replace("*", "%2A")
-                            .replace("%7E", "~");
-                case "call":
-                    atLeast(name, a, 1, args.size());
-                    if (a.get(0) == null) {
-                        throw new FuncError("call of nil");
-                    }
-                    throw new FuncError("non-function of type " + GoValues.typeName(a.get(0)));
-                default:
-                    throw error("function " + GoFmt.quote(name) + " not defined");
-            }
-        } catch (FuncError e) {
-            node = id;
-            throw error("error calling " + name + ": " + e.getMessage());
-        }
-    }
-
-    private void arity(String name, List<Object> a, int n) {
-        if (a.size() != n) {
-            throw error("wrong number of args for " + name + ": want " + n + " got " + a.size());
-        }
-    }
-
-    private void atLeast(String name, List<Object> a, int n, int nargs) {
-        if (a.size() < n) {
-            throw error("wrong number of args for " + name + ": want at least " + n + " got " + nargs);
-        }
-    }
-
-    private static String evalArgsString(List<Object> a) {
-        if (a.size() == 1 && a.get(0) instanceof String s) {
-            return s;
-        }
-        return GoFmt.sprint(a);
-    }
-
-    static Object index(Object item, List<Object> indexes) {
-        if (item == null) {
-            throw new FuncError("index of untyped nil");
-        }
-        for (Object idx : indexes) {
-            if (item == null) {
-                throw new FuncError("index of nil pointer");
-            }
-            if (item instanceof List<?> l) {
-                int x = indexArg(idx, l.size());
-                if (x == l.size()) {
-                    throw new FuncError("index out of range: " + x);
-                }
-                item = l.get(x);
-            } else if (item instanceof String s) {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                int x = indexArg(idx, b.length);
-                if (x == b.length) {
-                    throw new FuncError("index out of range: " + x);
-                }
-                item = (long) (b[x] & 0xff);
-            } else if (item instanceof Map<?, ?> m) {
-                if (idx == null) {
-                    throw new FuncError("value is nil; should be of type string");
-                }
-                if (!(idx instanceof String)) {
-                    throw new FuncError("value has type " + GoValues.typeName(idx) + "; should be string");
-                }
-                item = m.get(idx);
-            } else {
-                throw new FuncError("can't index item of type " + GoValues.typeName(item));
-            }
-        }
-        return item;
-    }
-
-    private static int indexArg(Object idx, int cap) {
-        if (idx == null) {
-            throw new FuncError("cannot index slice/array with nil");
-        }
-        if (!(idx instanceof Long || idx instanceof Integer)) {
-            throw new FuncError("cannot index slice/array with type " + GoValues.typeName(idx));
-        }
-        long x = ((Number) idx).longValue();
-        if (x < 0 || x > cap) {
-            throw new FuncError("index out of range: " + x);
-        }
-        return (int) x;
-    }
-
-    private static Object goSlice(Object item, List<Object> indexes) {
-        if (item == null) {
-            throw new FuncError("slice of untyped nil");
-        }
-        if (indexes.size() > 3) {
-            throw new FuncError("too many slice indexes: " + indexes.size());
-        }
-        int cap;
-        if (item instanceof String s) {
-            if (indexes.size() == 3) {
-                throw new FuncError("cannot 3-index slice a string");
-            }
-            cap = s.length();
-        } else if (item instanceof List<?> l) {
-            cap = l.size();
         } else {
-            throw new FuncError("can't slice item of type " + GoValues.typeName(item));
+            a = evalArgs(dot, args, fin);
         }
-        int[] idx = {0, cap};
-        if (indexes.size() > 0) {
-            idx[0] = indexArg(indexes.get(0), cap);
+        try {
+            boolean untypedNil = name.equals("len") && a.get(0) == null
+                    && !heldInInterface(dot, args.isEmpty() ? null : args.get(0));
+            return Builtins.call(name, a, untypedNil);
+        } catch (FuncError e) {
+            node = call;
+            throw error("error calling " + name + ": " + e.getMessage());
+        } catch (GoError | OutBuffer.LimitError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A Java failure here is a bug; report it as Go reports a panic inside a function.
+            node = call;
+            throw error("error calling " + name + ": runtime error: " + GoPanics.describe(e));
         }
-        if (indexes.size() > 1) {
-            idx[1] = indexArg(indexes.get(1), cap);
-        }
-        if (idx[0] > idx[1]) {
-            throw new FuncError("invalid slice index: " + idx[0] + " > " + idx[1]);
-        }
-        if (item instanceof String s) {
-            return s.substring(idx[0], idx[1]);
-        }
-        return new ArrayList<>(((List<?>) item).subList(idx[0], idx[1]));
     }
 
-    static String htmlEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("&#34;"); break;
-                case '\'': sb.append("&#39;"); break;
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case 0: sb.append('\uFFFD'); break;
-                default: sb.append(c);
-            }
+    // Whether operand n yields a nil held in an interface (a map entry, a range element) rather than
+    // Go's invalid value (nil itself, nil data, a variable holding nil).
+    private boolean heldInInterface(Object dot, Node n) {
+        if (n instanceof FieldNode || n instanceof ChainNode) {
+            return !(n instanceof FieldNode && dot == null);
         }
-        return sb.toString();
+        if (n instanceof VariableNode v) {
+            return v.ident().size() > 1 || varValue(v.ident().get(0)) instanceof Boxed;
+        }
+        return n instanceof DotNode && dot instanceof Boxed;
     }
 
-    static String jsEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\': sb.append("\\\\"); break;
-                case '\'': sb.append("\\'"); break;
-                case '"': sb.append("\\\""); break;
-                case '<': sb.append("\\u003C"); break;
-                case '>': sb.append("\\u003E"); break;
-                case '&': sb.append("\\u0026"); break;
-                case '=': sb.append("\\u003D"); break;
-                default:
-                    if (c < ' ' || (c >= 0x80 && !GoFmt.isPrint(c))) {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.toString();
+    /** A value held in an interface{} slot (a range element), which Go treats unlike a bare value. */
+    private record Boxed(Object value) {
     }
 
     // ------------------------------------------------------------------ errors
@@ -841,9 +696,6 @@ public final class Executor {
         }
         pos = node.pos();
         String context = node.toString();
-        if (context.length() > 20) {
-            context = context.substring(0, 20) + "...";
-        }
         String location = location(pos);
         return new GoError(GoError.Kind.EXEC, "template: " + location + ": executing " + GoFmt.quote(tmplName)
                 + " at <" + context + ">: " + msg, pos);
@@ -851,25 +703,9 @@ public final class Executor {
 
     private String location(int pos) {
         if (lineStarts == null) {
-            List<Integer> ls = new ArrayList<>();
-            ls.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    ls.add(i + 1);
-                }
-            }
-            lineStarts = ls.stream().mapToInt(Integer::intValue).toArray();
+            lineStarts = ErrorContext.lineStarts(text);
         }
-        int p = Math.min(Math.max(pos, 0), text.length());
-        int li = java.util.Arrays.binarySearch(lineStarts, p);
-        if (li < 0) {
-            li = -li - 2;
-        }
-        int col = li == 0 ? p : GoValues.utf8Length(text.substring(lineStarts[li], p));
-        if (li == 0) {
-            col = GoValues.utf8Length(text.substring(0, p));
-        }
-        return mainName + ":" + (li + 1) + ":" + col;
+        return ErrorContext.location(mainName, text, lineStarts, pos);
     }
 
     private String mainName = "";

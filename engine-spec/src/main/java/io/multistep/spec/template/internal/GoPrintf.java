@@ -288,6 +288,8 @@ final class GoPrintf extends GoFormatter {
             fmtBool(b, verb);
         } else if (a instanceof Double || a instanceof Float) {
             fmtFloat(((Number) a).doubleValue(), verb);
+        } else if (a instanceof GoComplex c) {
+            fmtComplex(c, verb);
         } else if (isSignedInt(a)) {
             fmtInteger(((Number) a).longValue(), true, verb);
         } else if (a instanceof BigInteger bi) {
@@ -447,6 +449,21 @@ final class GoPrintf extends GoFormatter {
             case 'F': fmtFloat(v, 'f', 6); break;
             default: badVerb(verb);
         }
+    }
+
+    /** Go's fmtComplex: the verb applies to each part, and the imaginary part always has a sign. */
+    private void fmtComplex(GoComplex c, int verb) {
+        if ("vbgGxXfFeE".indexOf(verb) < 0) {
+            badVerb(verb);
+            return;
+        }
+        boolean oldPlus = plus;
+        buf.append('(');
+        fmtFloat(c.re(), verb);
+        plus = true;
+        fmtFloat(c.im(), verb);
+        buf.append("i)");
+        plus = oldPlus;
     }
 
     private void fmtString(String s, int verb) {

@@ -133,10 +133,98 @@ public final class GoStrconv {
         return v.codePointAt(0);
     }
 
+    /** Go {@code strconv.ParseUint(s, 0, 64)} as a double; null when not an unsigned int (or out of range). */
+    public static Double parseUint(String s) {
+        if (s.isEmpty() || s.charAt(0) == '+' || s.charAt(0) == '-') {
+            return null;
+        }
+        Long l = parseInt(s);
+        if (l != null) {
+            return l.doubleValue();
+        }
+        Long hi = parseInt(s.length() > 1 ? s.substring(0, s.length() - 1) : "x");
+        if (hi == null || hi < 0 || !underscoreOk(s)) {
+            return null;
+        }
+        // Beyond int64: redo it exactly with BigInteger.
+        try {
+            String body = s.replace("_", "");
+            int radix = 10;
+            if (body.length() > 1 && body.charAt(0) == '0') {
+                char p = Character.toLowerCase(body.charAt(1));
+                radix = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 8;
+                body = body.substring(radix == 8 && p != 'o' ? 1 : 2);
+            }
+            java.math.BigInteger v = new java.math.BigInteger(body, radix);
+            return v.bitLength() <= 64 ? v.doubleValue() : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Go's {@code int64(f)} on amd64: truncation, and the "integer indefinite" MinInt64 for NaN and
+     * values out of range (where Java's cast would saturate).
+     */
+    public static long floatToInt64(double f) {
+        return f >= -0x1p63 && f < 0x1p63 ? (long) f : Long.MIN_VALUE;
+    }
+
+    /** The rune fmt's %c and %q write for integer {@code n}: U+FFFD when it is no valid code point. */
+    public static int rune(long n) {
+        return n < 0 || n > 0x10FFFF || n >= 0xD800 && n <= 0xDFFF ? 0xFFFD : (int) n;
+    }
+
+    /** Whether {@code f} survives Go's {@code float64(int64(f)) == f} on amd64. */
+    public static boolean isInt64(double f) {
+        return f == Math.rint(f) && f >= -0x1p63 && f < 0x1p63;
+    }
+
+    /** Go's strconv {@code underscoreOK}: underscores only between digits (or after a base prefix). */
+    public static boolean underscoreOk(String s) {
+        char saw = '^';
+        int i = 0;
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+            s = s.substring(1);
+        }
+        boolean hex = false;
+        if (s.length() >= 2 && s.charAt(0) == '0' && "bBoOxX".indexOf(s.charAt(1)) >= 0) {
+            i = 2;
+            saw = '0';
+            hex = s.charAt(1) == 'x' || s.charAt(1) == 'X';
+        }
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char lc = Character.toLowerCase(c);
+            if (c >= '0' && c <= '9' || hex && lc >= 'a' && lc <= 'f') {
+                saw = '0';
+                continue;
+            }
+            if (c == '_') {
+                if (saw != '0') {
+                    return false;
+                }
+                saw = '_';
+                continue;
+            }
+            if (saw == '_') {
+                return false;
+            }
+            saw = '!';
+        }
+        return saw != '_';
+    }
+
     /** Go {@code strconv.ParseInt(s, 0, 64)}; null when not an int (or out of range). */
     public static Long parseInt(String s) {
         if (s.isEmpty()) {
             return null;
+        }
+        if (s.indexOf('_') >= 0) {
+            if (!underscoreOk(s)) {
+                return null;
+            }
+            s = s.replace("_", "");
         }
         boolean neg = false;
         int i = 0;
@@ -177,8 +265,24 @@ public final class GoStrconv {
         }
     }
 
-    /** Go {@code strconv.ParseFloat(s, 64)} for decimal forms; null when invalid. */
+    /** Go {@code strconv.ParseFloat(s, 64)}; null when invalid or out of range (Go's ErrRange). */
     public static Double parseFloat(String s) {
+        if (s.indexOf('_') >= 0) {
+            if (!underscoreOk(s)) {
+                return null;
+            }
+            s = s.replace("_", "");
+        }
+        Double d = parseFloatValue(s);
+        return d == null || d.isInfinite() && !isInfinityWord(s) ? null : d;
+    }
+
+    private static boolean isInfinityWord(String s) {
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        return l.endsWith("inf") || l.endsWith("infinity");
+    }
+
+    private static Double parseFloatValue(String s) {
         if (s.isEmpty()) {
             return null;
         }

@@ -130,6 +130,9 @@ public final class GoValues {
         if (v instanceof byte[] b) {
             return b.length > 0;
         }
+        if (v instanceof GoComplex c) {
+            return c.re() != 0 || c.im() != 0;
+        }
         return true;
     }
 
@@ -191,8 +194,14 @@ public final class GoValues {
                     case INVALID: truth = true; break;
                     default:
                         if (a instanceof List || a instanceof Map || b instanceof List || b instanceof Map) {
-                            throw new FuncError("non-comparable types " + GoFmt.sprintValue(a) + ": "
-                                    + typeName(a) + ", " + typeName(b) + ": " + GoFmt.sprintValue(b));
+                            // Go: values of different kinds are "non-comparable types", a slice or map
+                            // compared with its own kind a "non-comparable type" (formatted with %s).
+                            if ((a instanceof List) != (b instanceof List) || (a instanceof Map) != (b instanceof Map)) {
+                                throw new FuncError("non-comparable types " + GoFmt.sprintf("%s", List.of(a)) + ": "
+                                        + typeName(a) + ", " + typeName(b) + ": " + GoFmt.sprintValue(b));
+                            }
+                            throw new FuncError("non-comparable type " + GoFmt.sprintf("%s", List.of(b)) + ": "
+                                    + typeName(b));
                         }
                         truth = a.equals(b);
                 }

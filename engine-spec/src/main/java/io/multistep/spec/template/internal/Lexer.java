@@ -31,8 +31,9 @@ public final class Lexer {
             if (type.ordinal() > Type.KEYWORD.ordinal()) {
                 return "<" + val + ">";
             }
-            if (val.codePointCount(0, val.length()) > 10) {
-                int end = val.offsetByCodePoints(0, 10);
+            if (GoValues.utf8Length(val) > 10) {
+                // Go: len(val) > 10 counts bytes, %.10q keeps ten runes.
+                int end = val.codePointCount(0, val.length()) > 10 ? val.offsetByCodePoints(0, 10) : val.length();
                 return GoFmt.quote(val.substring(0, end)) + "...";
             }
             return GoFmt.quote(val);
@@ -392,6 +393,13 @@ public final class Lexer {
     private boolean lexNumber() {
         if (!scanNumber()) {
             return error("bad number syntax: " + GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
+        }
+        if (pos < input.length() && (input.charAt(pos) == '+' || input.charAt(pos) == '-')) {
+            // Complex: 1+2i, no spaces, must end in 'i'. The parser tells it by its inner sign.
+            if (!scanNumber() || input.charAt(pos - 1) != 'i') {
+                return error("bad number syntax: "
+                        + GoFmt.quote(input.substring(start, Math.min(pos, input.length()))));
+            }
         }
         emit(Type.NUMBER);
         return true;

@@ -27,7 +27,7 @@ public sealed interface Node {
     record TextNode(int pos, String text) implements Node {
         @Override
         public String toString() {
-            return GoFmt.quote(text);
+            return text;
         }
     }
 
@@ -52,7 +52,7 @@ public sealed interface Node {
                     }
                     sb.append(decl.get(i));
                 }
-                sb.append(isAssign ? " = " : " := ");
+                sb.append(" := "); // Go prints an assignment as a declaration too
             }
             for (int i = 0; i < cmds.size(); i++) {
                 if (i > 0) {
@@ -141,9 +141,20 @@ public sealed interface Node {
         }
     }
 
-    /** A numeric constant with Go's interpretations. */
+    /**
+     * A numeric constant with Go's interpretations; a complex constant keeps its real part in
+     * {@code floatValue} (meaningful as a float only when {@code isFloat}) and its imaginary part in
+     * {@code imag}.
+     */
     record NumberNode(int pos, String text, boolean isInt, boolean isUint, boolean isFloat, long intValue,
-                      double floatValue) implements Node {
+                      double floatValue, boolean isComplex, double imag) implements Node {
+
+        /** A real constant. */
+        NumberNode(int pos, String text, boolean isInt, boolean isUint, boolean isFloat, long intValue,
+                   double floatValue) {
+            this(pos, text, isInt, isUint, isFloat, intValue, floatValue, false, 0);
+        }
+
         @Override
         public String toString() {
             return text;

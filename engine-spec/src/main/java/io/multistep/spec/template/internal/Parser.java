@@ -500,13 +500,30 @@ public final class Parser {
             }
             return new NumberNode(token.pos(), text, true, true, true, r, r);
         }
-        String plain = text.replace("_", "");
+        int sign = complexSign(text);
+        if (sign > 0) {
+            // Go lets fmt.Sscan read the pair; both parts are floats.
+            Double re = GoStrconv.parseFloat(text.substring(0, sign));
+            Double im = GoStrconv.parseFloat(text.substring(sign, text.length() - 1));
+            if (re == null || im == null) {
+                throw error("illegal number syntax: " + GoFmt.quote(text));
+            }
+            return complexNumber(token.pos(), text, re, im);
+        }
+        if (text.endsWith("i")) {
+            // Imaginary constants can only be complex unless they are zero.
+            Double im = GoStrconv.parseFloat(text.substring(0, text.length() - 1));
+            if (im != null) {
+                return complexNumber(token.pos(), text, 0, im);
+            }
+        }
         boolean isInt = false;
         boolean isUint = false;
         boolean isFloat = false;
         long iv = 0;
         double fv = 0;
-        Long parsed = GoStrconv.parseInt(plain);
+        Long parsed = GoStrconv.parseInt(text);
+        Double unsigned = GoStrconv.parseUint(text);
         if (parsed != null) {
             isInt = true;
             iv = parsed;
@@ -515,8 +532,13 @@ public final class Parser {
         if (isInt) {
             isFloat = true;
             fv = iv;
+        } else if (unsigned != null) {
+            // Fits uint64 only: a constant the executor rejects ("overflows int"), as Go does.
+            isUint = true;
+            isFloat = true;
+            fv = unsigned;
         } else {
-            Double d = GoStrconv.parseFloat(plain);
+            Double d = GoStrconv.parseFloat(text);
             if (d != null) {
                 boolean looksInt = true;
                 for (char c : text.toCharArray()) {
@@ -529,17 +551,39 @@ public final class Parser {
                 }
                 isFloat = true;
                 fv = d;
-                if (fv == Math.rint(fv) && Math.abs(fv) < 9.2e18) {
+                if (GoStrconv.isInt64(fv)) {
                     isInt = true;
                     iv = (long) fv;
-                    isUint = iv >= 0;
                 }
+                isUint = fv == Math.rint(fv) && fv >= 0 && fv < 0x1p64;
             }
         }
         if (!isInt && !isUint && !isFloat) {
             throw error("illegal number syntax: " + GoFmt.quote(text));
         }
         return new NumberNode(token.pos(), text, isInt, isUint, isFloat, iv, fv);
+    }
+
+    // Index of the sign between the parts of a complex constant (1+2i), or -1.
+    private static int complexSign(String text) {
+        if (!text.endsWith("i")) {
+            return -1;
+        }
+        for (int i = text.length() - 2; i > 0; i--) {
+            char c = text.charAt(i);
+            if ((c == '+' || c == '-') && "eEpP".indexOf(text.charAt(i - 1)) < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // Go's simplifyComplex: a zero imaginary part makes the constant usable as a float (and int).
+    private static NumberNode complexNumber(int pos, String text, double re, double im) {
+        boolean isFloat = im == 0;
+        boolean isInt = isFloat && GoStrconv.isInt64(re);
+        boolean isUint = isFloat && re == Math.rint(re) && re >= 0 && re < 0x1p64;
+        return new NumberNode(pos, text, isInt, isUint, isFloat, isInt ? (long) re : 0, re, true, im);
     }
 
     private String unquote(Item token) {

@@ -843,7 +843,7 @@ public final class Sprig {
             return ((Number) v).longValue();
         }
         if (v instanceof Double d) {
-            return (long) d.doubleValue();
+            return GoStrconv.floatToInt64(d);
         }
         if (v instanceof Boolean b) {
             return b ? 1 : 0;
@@ -957,9 +957,12 @@ public final class Sprig {
         }
         for (String name : new String[] {"slice", "mustSlice"}) {
             v(name, a -> {
+                if (a[0] == null) {
+                    // Sprig calls reflect.TypeOf(nil).Kind(): a nil dereference, recovered by text/template.
+                    throw new FuncError("runtime error: invalid memory address or nil pointer dereference");
+                }
                 if (!(a[0] instanceof List<?> l)) {
-                    throw new FuncError("list should be type of slice or array but "
-                            + (a[0] == null ? "invalid" : GoValues.kindName(a[0])));
+                    throw new FuncError("list should be type of slice or array but " + GoValues.kindName(a[0]));
                 }
                 if (l.isEmpty()) {
                     return null;
@@ -967,7 +970,7 @@ public final class Sprig {
                 int start = a.length > 1 ? (int) toInt64(a[1]) : 0;
                 int end = a.length > 2 ? (int) toInt64(a[2]) : l.size();
                 if (start < 0 || end > l.size() || start > end) {
-                    throw new FuncError("reflect: slice index out of range");
+                    throw new FuncError("reflect.Value.Slice: slice index out of bounds");
                 }
                 return GoList.of(l).range(start, end);
             }, ANY, ANY);

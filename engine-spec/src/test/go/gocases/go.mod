@@ -1,0 +1,3 @@
+module gocases
+
+go 1.19
