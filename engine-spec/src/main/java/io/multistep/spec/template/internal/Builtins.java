@@ -114,14 +114,15 @@ final class Builtins {
             if (item instanceof List<?> l) {
                 int x = indexArg(idx, l.size());
                 if (x == l.size()) {
-                    throw new FuncError("index out of range: " + x);
+                    // indexArg lets x == len through; reflect's Index then panics with this text
+                    throw new FuncError("reflect: slice index out of range");
                 }
                 item = l.get(x);
             } else if (item instanceof String s) {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 int x = indexArg(idx, b.length);
                 if (x == b.length) {
-                    throw new FuncError("index out of range: " + x);
+                    throw new FuncError("reflect: string index out of range");
                 }
                 item = (long) (b[x] & 0xff);
             } else if (item instanceof Map<?, ?> m) {

@@ -124,13 +124,72 @@ public final class GoStrconv {
         }
     }
 
-    /** Value of a Go rune literal such as {@code 'a'} or {@code '\n'}. */
-    public static int unquoteChar(String lit) {
-        String v = unquote(lit);
-        if (v.isEmpty() || v.codePointCount(0, v.length()) != 1) {
-            throw new IllegalArgumentException("invalid syntax");
+    /**
+     * Go's {@code strconv.UnquoteChar(s, quote)}: decodes the first character or escape of {@code s}.
+     *
+     * @return the rune and the number of chars it took, or null for Go's {@code ErrSyntax}
+     */
+    static int[] unquoteCharPrefix(String s, char quote) {
+        if (s.isEmpty()) {
+            return null;
         }
-        return v.codePointAt(0);
+        int c = s.codePointAt(0);
+        if (c == quote && (quote == '\'' || quote == '"')) {
+            return null;
+        }
+        if (c != '\\') {
+            return new int[] {c, Character.charCount(c)};
+        }
+        if (s.length() < 2) {
+            return null;
+        }
+        char e = s.charAt(1);
+        switch (e) {
+            case 'a': return new int[] {7, 2};
+            case 'b': return new int[] {8, 2};
+            case 'f': return new int[] {12, 2};
+            case 'n': return new int[] {10, 2};
+            case 'r': return new int[] {13, 2};
+            case 't': return new int[] {9, 2};
+            case 'v': return new int[] {11, 2};
+            case '\\': return new int[] {'\\', 2};
+            case '\'': case '"':
+                return e == quote ? new int[] {e, 2} : null;
+            case 'x': case 'u': case 'U': {
+                int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                if (s.length() < 2 + n) {
+                    return null;
+                }
+                int v = 0;
+                for (int i = 2; i < 2 + n; i++) {
+                    int d = Character.digit(s.charAt(i), 16);
+                    if (d < 0) {
+                        return null;
+                    }
+                    v = v * 16 + d;
+                }
+                if (e != 'x' && (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))) {
+                    return null;
+                }
+                return new int[] {v, 2 + n};
+            }
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+                if (s.length() < 4) {
+                    return null;
+                }
+                int v = 0;
+                for (int i = 1; i < 4; i++) {
+                    int d = s.charAt(i) - '0';
+                    if (d < 0 || d > 7) {
+                        return null;
+                    }
+                    v = v * 8 + d;
+                }
+                return v > 255 ? null : new int[] {v, 4};
+            }
+            default:
+                return null;
+        }
     }
 
     /** Go {@code strconv.ParseUint(s, 0, 64)} as a double; null when not an unsigned int (or out of range). */

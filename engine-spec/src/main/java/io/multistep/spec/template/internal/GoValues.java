@@ -16,7 +16,7 @@ public final class GoValues {
     }
 
     /** Go's basic kinds used by comparisons. */
-    enum Kind { INVALID, BOOL, INT, FLOAT, STRING, OTHER }
+    enum Kind { INVALID, BOOL, INT, FLOAT, STRING, COMPLEX, OTHER }
 
     /** The Go type name the reference would report for a value of the data model. */
     public static String typeName(Object v) {
@@ -61,6 +61,9 @@ public final class GoValues {
         if (v == null) {
             return "invalid";
         }
+        if (v instanceof GoComplex) {
+            return "complex128";
+        }
         if (v instanceof GoStringer) {
             return "ptr";
         }
@@ -100,6 +103,9 @@ public final class GoValues {
         }
         if (v instanceof String) {
             return Kind.STRING;
+        }
+        if (v instanceof GoComplex) {
+            return Kind.COMPLEX;
         }
         return Kind.OTHER;
     }
@@ -225,6 +231,7 @@ public final class GoValues {
         }
         switch (k1) {
             case BOOL:
+            case COMPLEX:
                 throw new FuncError("invalid type for comparison");
             case INT:
                 return ((Number) a).longValue() < ((Number) b).longValue();

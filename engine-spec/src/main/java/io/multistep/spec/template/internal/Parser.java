@@ -492,12 +492,16 @@ public final class Parser {
     private Node number(Item token) {
         String text = token.val();
         if (token.type() == Type.CHAR_CONSTANT) {
-            int r;
-            try {
-                r = GoStrconv.unquoteChar(text);
-            } catch (IllegalArgumentException e) {
+            // parse.newNumber: UnquoteChar's error is Go's bare "invalid syntax"; a valid first
+            // character followed by more than the closing quote is a malformed constant.
+            int[] decoded = GoStrconv.unquoteCharPrefix(text.substring(1), text.charAt(0));
+            if (decoded == null) {
+                throw error("invalid syntax");
+            }
+            if (!text.substring(1 + decoded[1]).equals("'")) {
                 throw error("malformed character constant: " + text);
             }
+            int r = decoded[0];
             return new NumberNode(token.pos(), text, true, true, true, r, r);
         }
         int sign = complexSign(text);
