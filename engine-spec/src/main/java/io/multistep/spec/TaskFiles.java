@@ -227,7 +227,7 @@ public final class TaskFiles {
             } catch (RuntimeException e) {
                 // A bug below us must not surface as a stack trace to the user.
                 return new LoadResult(null, List.of(Problem.error(new SourceLocation(sourceName, 0, 0),
-                        "unable to render task: internal error: " + e)), null);
+                        "unable to render task: internal error")), null);
             }
             Problems problems = new Problems(sourceName, rendered.locator(), strict);
             RawTask raw = TaskReader.read(rendered.text(), problems, rendered.aliasesEnabled());
