@@ -20,8 +20,15 @@ final class DryRun {
 
     private DryRun() {}
 
-    static int print(TaskInputs inputs, PrintStream out, PrintStream err) {
-        LoadResult result = inputs.loader(false).load(inputs.text(), inputs.sourceName());
+    /** Prints the dry run; secrets resolve as in {@code exec}, and their values are masked in the output. */
+    static int print(TaskInputs inputs, SecretFlags.Given secrets, PrintStream out, PrintStream err) {
+        try (MaskedOutput masked = new MaskedOutput(secrets.masker(), out, err)) {
+            return printUnmasked(inputs, secrets, masked.out(), masked.err());
+        }
+    }
+
+    private static int printUnmasked(TaskInputs inputs, SecretFlags.Given secrets, PrintStream out, PrintStream err) {
+        LoadResult result = inputs.loader(false, secrets.lookup(false)).load(inputs.text(), inputs.sourceName());
         result.problems().stream().map(Problem::toString).forEach(err::println);
         if (result.hasErrors() || result.task() == null) {
             return Main.INVALID;

@@ -15,13 +15,10 @@ import io.multistep.engine.TaskSource;
 import io.multistep.engine.spi.SecretResolver;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import sun.misc.Signal;
 
 /** {@code multistep exec}: runs a task file, like the reference's {@code acb exec}. */
@@ -38,13 +34,7 @@ import sun.misc.Signal;
 final class ExecCommand implements Callable<Integer> {
 
     @Mixin
-    RenderFlags render;
-
-    @Mixin
-    ModelFlags model;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "The task name ({{.Run.TaskName}}).")
-    String name = "";
+    TaskFlags task;
 
     @Option(names = "--credential", paramLabel = "JSON",
             description = "A registry credential as the reference's JSON (repeatable); opaque credentials only.")
@@ -55,17 +45,6 @@ final class ExecCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Logs the engine's and the runtime's debug messages.")
     boolean debug;
-
-    @Option(names = "--secret", paramLabel = "ID=VALUE", description = "A secret's value (repeatable).")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--secret-env", paramLabel = "ID=VAR",
-            description = "Takes a secret's value from an environment variable (repeatable).")
-    List<String> secretEnv = new ArrayList<>();
-
-    @Option(names = "--secrets-file", paramLabel = "FILE",
-            description = "A YAML or properties file of secret id to value.")
-    Path secretsFile;
 
     @Option(names = "--max-parallel", paramLabel = "N", description = "At most N steps at once (default: unlimited).")
     int maxParallel;
@@ -93,10 +72,6 @@ final class ExecCommand implements Callable<Integer> {
                     + " (default: plain steps share one per task network, which starts them faster).")
     boolean isolatedNetworks;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONTEXT",
-            description = "The run's source folder: /workspace of every step and the build context '.' (default: .).")
-    Path context;
-
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -108,7 +83,7 @@ final class ExecCommand implements Callable<Integer> {
         }
         TaskInputs inputs;
         try {
-            inputs = TaskInputs.from(render, model, name);
+            inputs = task.inputs();
         } catch (IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
             return Main.INVALID;
@@ -122,25 +97,26 @@ final class ExecCommand implements Callable<Integer> {
             err.println("error creating registry credentials from given list: " + e.getMessage());
             return Main.INVALID;
         }
-        Path contextDir = (context == null ? Path.of(".") : context).toAbsolutePath().normalize();
-        if (!Files.isDirectory(contextDir)) {
-            err.println("error: the context " + contextDir + " is not a folder");
+        try {
+            options.context(task.contextDir());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
             return Main.INVALID;
         }
-        options.context(contextDir);
         if (totalTimeout != null) {
             options.totalTimeout(Duration.ofSeconds(totalTimeout));
         }
-        List<SecretResolver> secretResolvers;
+        SecretFlags.Given secrets;
         try {
-            secretResolvers = secretResolvers();
+            secrets = task.secrets.given();
         } catch (IllegalArgumentException | IOException e) {
             err.println("error: " + e.getMessage());
             return Main.INVALID;
         }
         if (dryRun) {
-            return DryRun.print(inputs, out, err);
+            return DryRun.print(inputs, secrets, out, err);
         }
+        List<SecretResolver> secretResolvers = secrets.resolvers();
 
         boolean json = output.equals("json");
         boolean colour = !noColor && !json && System.console() != null && System.getenv("NO_COLOR") == null;
@@ -222,33 +198,11 @@ final class ExecCommand implements Callable<Integer> {
                 Reports.writeRunReport(result, masker, report);
             }
             if (junit != null) {
-                Reports.writeJunit(result, name.isEmpty() ? "multistep" : name, masker, junit);
+                Reports.writeJunit(result, task.name.isEmpty() ? "multistep" : task.name, masker, junit);
             }
         } catch (IOException e) {
             err.println("error: cannot write a report: " + e.getMessage());
         }
-    }
-
-    private List<SecretResolver> secretResolvers() throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (secretsFile != null) {
-            values.putAll(SecretsFile.read(secretsFile));
-        }
-        for (String s : secrets) {
-            if (s.indexOf('=') <= 0) {
-                // The text may be the secret itself, given without its id: never echo it.
-                throw new IllegalArgumentException("--secret expects ID=VALUE, found "
-                        + (s.startsWith("=") ? "no ID before '='" : "no '='") + " (the value is not shown)");
-            }
-            String[] kv = splitPair(s, "--secret", "ID=VALUE");
-            values.put(kv[0], kv[1]);
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String s : secretEnv) {
-            String[] kv = splitPair(s, "--secret-env", "ID=VAR");
-            env.put(kv[0], kv[1]);
-        }
-        return List.of(SecretResolvers.fromMap(values), SecretResolvers.fromEnvironment(env));
     }
 
     static String[] splitPair(String pair, String flag, String form) {

@@ -17,16 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code multistep graph}: the step graph as an indented tree, or as Mermaid or Graphviz dot. */
+/**
+ * {@code multistep graph}: the step graph as an indented tree, or as Mermaid or Graphviz dot. It
+ * takes every input of {@code exec} that changes the task; secret values given are masked.
+ */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Prints the step graph as a tree (default), Mermaid or Graphviz dot.")
 final class GraphCommand implements Callable<Integer> {
 
     @Mixin
-    RenderFlags render;
-
-    @Mixin
-    ModelFlags model;
+    TaskFlags task;
 
     @Option(names = "--format", paramLabel = "text|mermaid|dot", description = "The output format (default: text).")
     String format = "text";
@@ -38,20 +38,24 @@ final class GraphCommand implements Callable<Integer> {
             return Main.INVALID;
         }
         TaskInputs inputs;
+        SecretFlags.Given secrets;
         try {
-            inputs = TaskInputs.from(render, model, "");
+            inputs = task.inputs();
+            task.contextDir();
+            secrets = task.secrets.given();
         } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
             return Main.INVALID;
         }
-        LoadResult result = inputs.loader(false).load(inputs.text(), inputs.sourceName());
-        if (result.hasErrors() || result.task() == null) {
-            result.problems().stream().map(Problem::toString).forEach(System.err::println);
-            return Main.INVALID;
+        try (MaskedOutput masked = new MaskedOutput(secrets.masker(), System.out, System.err)) {
+            LoadResult result = inputs.loader(false, secrets.lookup(true)).load(inputs.text(), inputs.sourceName());
+            if (result.hasErrors() || result.task() == null) {
+                result.problems().stream().map(Problem::toString).forEach(masked.err()::println);
+                return Main.INVALID;
+            }
+            masked.out().print(render(result.task(), format));
+            return Main.OK;
         }
-        System.out.print(render(result.task(), format));
-        System.out.flush();
-        return Main.OK;
     }
 
     /** Renders the graph of a task in a format. */

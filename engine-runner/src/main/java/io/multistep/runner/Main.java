@@ -43,7 +43,11 @@ public final class Main implements Callable<Integer> {
      * @return the exit status
      */
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(new CommandLine(new Main()), args);
+    }
+
+    /** Runs a command line with the runner's exit codes and error handlers. */
+    static int run(CommandLine cli, String... args) {
         // Usage errors are "invalid input" (2), like problems in the task file.
         cli.setExitCodeExceptionMapper(e -> INVALID);
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -53,8 +57,23 @@ public final class Main implements Callable<Integer> {
                     + " --help' for more information.");
             return INVALID;
         });
-        return cli.execute(args);
+        // A bug must not show the user a stack trace or a Java class name: one line, still exit 2.
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println(INTERNAL_ERROR);
+            return INVALID;
+        });
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler above; an Error (no memory, no stack) ends here.
+            System.err.println(INTERNAL_ERROR);
+            return INVALID;
+        }
     }
+
+    /** What the user sees when a command fails on a bug (the exception's text may hold secrets or Java names). */
+    static final String INTERNAL_ERROR = "error: internal error in multistep; please report it with the command line"
+            + " and the task file";
 
     /** {@code multistep} without a command: a usage error, so the usage goes to stderr. */
     @Override

@@ -4,6 +4,7 @@ import io.multistep.engine.RunOptions;
 import io.multistep.engine.TaskSource;
 import io.multistep.spec.InvalidTextException;
 import io.multistep.spec.SourceText;
+import io.multistep.spec.SecretValues;
 import io.multistep.spec.TaskFiles;
 import io.multistep.spec.template.Aliases;
 import io.multistep.spec.template.RenderContext;
@@ -135,10 +136,16 @@ record TaskInputs(
         return b;
     }
 
-    /** The parser configured like a run of these inputs would be. */
+    /** The parser configured like a run of these inputs would be, without secret values. */
     TaskFiles.Loader loader(boolean strict) {
+        return loader(strict, SecretValues.NONE);
+    }
+
+    /** The parser configured like a run of these inputs would be, with these secret values. */
+    TaskFiles.Loader loader(boolean strict, SecretValues secrets) {
         return TaskFiles.loader()
                 .strict(strict)
+                .secrets(secrets)
                 .renderContext(renderContext)
                 .workingDirectoryDefault(model.workingDirectory)
                 .networkDefault(model.network)

@@ -11,17 +11,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code multistep validate}: reports every problem of a task file as
- * {@code FILE:LINE:COLUMN: error|warning: message}, at the authored position.
+ * {@code FILE:LINE:COLUMN: error|warning: message}, at the authored position. It takes every
+ * input of {@code exec} that changes the task; secret values given are used and masked.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks a task file and reports every problem with its file, line and column.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
-    RenderFlags render;
-
-    @Mixin
-    ModelFlags model;
+    TaskFlags task;
 
     @Option(names = "--strict", description = "Treats warnings (unknown keys, ...) as errors.")
     boolean strict;
@@ -31,17 +29,25 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
         TaskInputs inputs;
+        SecretFlags.Given secrets;
         try {
-            inputs = TaskInputs.from(render, model, "");
+            inputs = task.inputs();
+            task.contextDir();
+            secrets = task.secrets.given();
         } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
             return Main.INVALID;
         }
-        LoadResult result = inputs.loader(strict).load(inputs.text(), inputs.sourceName());
+        try (MaskedOutput masked = new MaskedOutput(secrets.masker(), System.out, System.err)) {
+            return validate(inputs, secrets, masked.out(), masked.err());
+        }
+    }
+
+    private int validate(TaskInputs inputs, SecretFlags.Given secrets, PrintStream out, PrintStream err) {
+        LoadResult result = inputs.loader(strict, secrets.lookup(true)).load(inputs.text(), inputs.sourceName());
         // Problems go to stdout when they are the answer; with --print-model stdout is the JSON.
-        PrintStream problems = printModel ? System.err : out;
+        PrintStream problems = printModel ? err : out;
         for (Problem p : result.problems()) {
             problems.println(p);
             if (p.renderedLine() != null) {
@@ -55,11 +61,11 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 out.println(Reports.prettyJson().writeValueAsString(ModelJson.of(result.task())));
             } catch (IOException e) {
-                System.err.println(e.getMessage());
+                err.println(e.getMessage());
                 return Main.FAILED;
             }
         } else if (result.problems().isEmpty()) {
-            System.err.println(inputs.sourceName() + ": valid, " + result.task().steps().size() + " step(s)");
+            err.println(inputs.sourceName() + ": valid, " + result.task().steps().size() + " step(s)");
         }
         return Main.OK;
     }

@@ -133,11 +133,12 @@ class RenderCommandTest {
     }
 
     @Test
-    void noFileIsC15() {
+    void withoutAFileItReadsAcbYamlAsExecDoes() {
+        // The tests run in the module's folder, which has no acb.yaml.
         Cli.Result r = Cli.run("render");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("a task file or base64 encoded task file is required\n");
+        assertThat(r.err()).isEqualTo("failed to load template at path acb.yaml: stat acb.yaml: no such file or directory\n");
     }
 
     @Test

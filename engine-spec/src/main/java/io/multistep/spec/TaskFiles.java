@@ -10,6 +10,7 @@ import io.multistep.spec.internal.TaskReader;
 import io.multistep.spec.internal.TemplateFrontend;
 import io.multistep.spec.template.RenderContext;
 import io.multistep.spec.template.RenderedTask;
+import io.multistep.spec.template.SecretsLookup;
 import io.multistep.spec.template.TaskRenderer;
 import io.multistep.spec.template.TemplateException;
 import java.io.IOException;
@@ -63,20 +64,33 @@ public final class TaskFiles {
      * @throws TaskFileException when rendering fails (or the first pass of a secrets file is invalid)
      */
     public static String render(String text, String sourceName, RenderContext context, SecretValues secrets) {
-        Loader loader = loader().secrets(secrets).build();
         try {
-            RenderedTask rt = new TaskRenderer(context).renderOnly(text, sourceName, (firstPass, map) -> {
-                try {
-                    return loader.secondPass(firstPass, TemplateFrontend.locator(map, text));
-                } catch (Frontend.Failure f) {
-                    Problem p = f.problems().get(0);
-                    throw new TemplateException(TemplateException.Stage.RENDER, p.location(), p.message());
-                }
-            });
+            RenderedTask rt = new TaskRenderer(context).renderOnly(text, sourceName, secretsLookup(text, secrets));
             return rt.text();
         } catch (TemplateException e) {
             throw new TaskFileException(List.of(Problem.error(e.location(), e.referenceMessage())));
         }
+    }
+
+    /**
+     * The step between the render passes as {@link #render} and the loader run it: parse and check
+     * the first-pass text, then resolve the secrets of its definitions. For callers of
+     * {@link TaskRenderer} that print rendered text, such as the CLI's {@code render}.
+     *
+     * @param text the authored text (for positions)
+     * @param secrets resolves secret values
+     * @return the lookup; its failures are located template errors
+     */
+    public static SecretsLookup secretsLookup(String text, SecretValues secrets) {
+        Loader loader = loader().secrets(secrets).build();
+        return (firstPass, map) -> {
+            try {
+                return loader.secondPass(firstPass, TemplateFrontend.locator(map, text));
+            } catch (Frontend.Failure f) {
+                Problem p = f.problems().get(0);
+                throw new TemplateException(TemplateException.Stage.RENDER, p.location(), p.message());
+            }
+        };
     }
 
     /** A builder for a configured {@link Loader}. */
@@ -212,7 +226,7 @@ public final class TaskFiles {
             } catch (RuntimeException e) {
                 // A bug below us must not surface as a stack trace to the user.
                 return new LoadResult(null, List.of(Problem.error(new SourceLocation(sourceName, 0, 0),
-                        "unable to render task: internal error: " + e)), null);
+                        "unable to render task: internal error")), null);
             }
             Problems problems = new Problems(sourceName, rendered.locator(), strict, rendered.text());
             RawTask raw = TaskReader.read(rendered.text(), problems, rendered.aliasesEnabled());

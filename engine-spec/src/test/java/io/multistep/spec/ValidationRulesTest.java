@@ -195,10 +195,10 @@ class ValidationRulesTest {
     }
 
     @Test
-    void t7MoreThanOneKind() {
+    void t7MoreThanOneKindIsAtTheSecondKindsKey() {
         Problem p = onlyError("steps:\n  - cmd: x\n    build: .\n");
         assertThat(p.message()).isEqualTo("step must only contain a single build, cmd, or push property (found cmd and build)");
-        assertThat(p.location()).isEqualTo(new SourceLocation("acb.yaml", 2, 5));
+        assertThat(p.location()).isEqualTo(new SourceLocation("acb.yaml", 3, 5));
     }
 
     @Test

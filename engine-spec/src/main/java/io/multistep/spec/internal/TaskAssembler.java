@@ -362,6 +362,32 @@ public final class TaskAssembler {
         }
     }
 
+    /** The key node of a step's key (the offending key is where a problem is), or {@code fallback}. */
+    private static Node keyNode(RawStep s, String key, Node fallback) {
+        if (s.node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals(key)) {
+                    return k;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    /** The second of a step's cmd/build/push keys in the file's order: the one that makes the step ambiguous. */
+    private static Node secondKindKey(RawStep s, Node fallback) {
+        if (s.node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            int seen = 0;
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
+                        && Set.of("cmd", "build", "push").contains(k.getValue()) && ++seen == 2) {
+                    return k;
+                }
+            }
+        }
+        return fallback;
+    }
+
     /** graph/step.go Validate, every rule (T-5 … T-15; M-5 was checked with the volumes). */
     private void validateStep(RawStep s, String id) {
         Node where = s.node;
@@ -382,7 +408,7 @@ public final class TaskAssembler {
             kinds.add("push");
         }
         if (kinds.size() > 1) {
-            problems.error(where, "step must only contain a single build, cmd, or push property (found "
+            problems.error(secondKindKey(s, where), "step must only contain a single build, cmd, or push property (found "
                     + String.join(" and ", kinds) + ")");
         }
         if (GoText.containsSpace(id)) {
@@ -394,7 +420,7 @@ public final class TaskAssembler {
         }
         if (!s.mounts.isEmpty()) {
             if (kinds.size() == 1 && kinds.get(0).equals("push")) {
-                problems.error(s.mountsNode, "invalid use of Mounts. Mounts must have unique container paths and only "
+                problems.error(keyNode(s, "volumeMounts", s.mountsNode), "invalid use of Mounts. Mounts must have unique container paths and only "
                         + "used for cmd or build steps (volumeMounts on a push step)");
             }
             Set<String> paths = new HashSet<>();

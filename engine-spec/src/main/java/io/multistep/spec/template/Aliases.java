@@ -81,8 +81,26 @@ public final class Aliases {
      */
     static Resolved build(String aliasText, Map<String, String> imageAliases, SourceLocation where)
             throws TemplateException {
+        return build(aliasText, imageAliases, where, (line, column) -> where);
+    }
+
+    /** Maps a 1-based line and column of the rendered alias text to the authored file. */
+    interface Locate {
+        SourceLocation at(int line, int column);
+    }
+
+    /**
+     * Like {@link #build(String, Map, SourceLocation)}, reporting each problem at the offending key or
+     * value: {@code locate} maps the rendered alias text's positions to the authored file.
+     */
+    static Resolved build(String aliasText, Map<String, String> imageAliases, SourceLocation where, Locate locate)
+            throws TemplateException {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> src = new ArrayList<>();
+        Map<String, Node> srcNodes = new LinkedHashMap<>();
+        Map<String, Node> keyNodes = new LinkedHashMap<>();
+        Node directiveNode = null;
+        Node[] current = new Node[1];
         String directive = "";
         try {
             Node root = aliasText.isBlank() ? null : YamlSupport.compose(aliasText);
@@ -92,6 +110,7 @@ public final class Aliases {
                         continue;
                     }
                     Node a = t.getValueNode();
+                    current[0] = a;
                     if (YamlSupport.isNull(a)) {
                         continue;
                     }
@@ -103,10 +122,15 @@ public final class Aliases {
                     for (NodeTuple p : am.getValue()) {
                         String key = p.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : "";
                         Node v = p.getValueNode();
+                        current[0] = offending(v);
                         switch (key) {
                             case "values":
                                 // later blocks win for equal keys (templating.md §2.1)
                                 values.putAll(YamlSupport.stringMap(v, "map[string]string"));
+                                if (v instanceof MappingNode vm) {
+                                    vm.getValue().forEach(e -> keyNodes.put(((ScalarNode) e.getKeyNode()).getValue(),
+                                            e.getKeyNode()));
+                                }
                                 break;
                             case "src":
                                 if (v instanceof SequenceNode sn) {
@@ -117,6 +141,7 @@ public final class Aliases {
                                                     + YamlSupport.tagName(e) + " into string");
                                         }
                                         src.add(YamlSupport.stringValue(es));
+                                        srcNodes.putIfAbsent(YamlSupport.stringValue(es), es);
                                     }
                                 } else if (!YamlSupport.isNull(v)) {
                                     throw new IllegalArgumentException("yaml: unmarshal errors:\n  line "
@@ -131,6 +156,7 @@ public final class Aliases {
                                             + YamlSupport.tagName(v) + " into string");
                                 }
                                 directive = YamlSupport.stringValue(dv);
+                                directiveNode = dv;
                                 break;
                             default:
                                 break;
@@ -142,12 +168,16 @@ public final class Aliases {
                         + "graph.AliasStruct");
             }
         } catch (RuntimeException e) {
-            throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
+            int[] at = YamlSupport.position(e);
+            SourceLocation problem = at != null ? locate.at(at[0], at[1])
+                    : current[0] != null ? at(locate, current[0], where) : where;
+            throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, problem,
                     "error during alias unmarshaling: " + YamlSupport.errorText(e));
         }
         Map<String, String> result = new LinkedHashMap<>(values);
         for (int i = src.size() - 1; i >= 0; i--) {
-            for (Map.Entry<String, String> e : loadExternal(src.get(i), where).entrySet()) {
+            Node srcNode = srcNodes.get(src.get(i));
+            for (Map.Entry<String, String> e : loadExternal(src.get(i), at(locate, srcNode, where)).entrySet()) {
                 result.putIfAbsent(e.getKey(), e.getValue());
             }
         }
@@ -159,23 +189,48 @@ public final class Aliases {
         }
         int dir = '$';
         if (!directive.isEmpty()) {
+            SourceLocation directiveAt = at(locate, directiveNode, where);
             if (directive.codePointCount(0, directive.length()) != 1) {
-                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
+                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, directiveAt,
                         "$ directive can only be overwritten by a single character");
             }
             dir = directive.codePointAt(0);
             if ((dir >= 'a' && dir <= 'z') || (dir >= 'A' && dir <= 'Z') || (dir >= '0' && dir <= '9')) {
-                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
+                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, directiveAt,
                         "overwritten directives may not be alphanumeric characters");
             }
         }
         for (String k : result.keySet()) {
             if (!k.matches("[A-Za-z0-9]+")) {
-                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, where,
+                throw new TemplateException(TemplateException.Stage.ALIAS_RESOLVE, at(locate, keyNodes.get(k), where),
                         "alias key names only support alphanumeric characters");
             }
         }
         return new Resolved(result, dir);
+    }
+
+    /** Where a node of the rendered alias text is in the authored file ({@code fallback} without a node). */
+    private static SourceLocation at(Locate locate, Node node, SourceLocation fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        SourceLocation loc = locate.at(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+        return loc == null || !loc.isKnown() ? fallback : loc;
+    }
+
+    /** The node a decoding error is about: the first item of a mapping that is not a scalar pair, else the node. */
+    private static Node offending(Node v) {
+        if (v instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode)) {
+                    return t.getKeyNode();
+                }
+                if (!(t.getValueNode() instanceof ScalarNode)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return v;
     }
 
     private static Map<String, String> loadExternal(String src, SourceLocation where) throws TemplateException {

@@ -85,7 +85,8 @@ public final class TaskRenderer {
                 TemplateException.Stage.ALIAS_RENDER);
         SourceLocation aliasWhere = sep.alias().text().isEmpty() ? new SourceLocation(sourceName, 0, 0)
                 : aliasBase.locateOffset(0);
-        Aliases.Resolved resolved = Aliases.build(aliasRendered.renderedText(), ctx.imageAliases(), aliasWhere);
+        Aliases.Resolved resolved = Aliases.build(aliasRendered.renderedText(), ctx.imageAliases(), aliasWhere,
+                aliasRendered::locate);
         Mapped substituted = Preprocessor.substitute(sep.rest().text(), resolved.aliases(), resolved.directive());
         SourceMap docBase = base.then(substituted.text(), sep.rest().map(), substituted.map());
         SourceMap out = renderDocument(substituted.text(), sourceName, docBase, secrets, TemplateException.Stage.RENDER);
@@ -141,7 +142,7 @@ public final class TaskRenderer {
             SourceMap first = execute(compiled, base, name, values, valuesJson, runJson, Map.of(), stage,
                     failurePrefix);
             if (first.renderedText().isEmpty()) {
-                throw new TemplateException(stage, new SourceLocation(base.sourceName(), 0, 0),
+                throw new TemplateException(stage, new SourceLocation(base.sourceName(), 1, 1), // the whole file: its start
                         SECRETS_FAILURE + "rendered template was empty");
             }
             secretValues = secrets.resolve(first.renderedText(), first);
@@ -149,7 +150,7 @@ public final class TaskRenderer {
         SourceMap result = execute(compiled, base, name, values, valuesJson, runJson, secretValues, stage,
                 "error while rendering templates: ");
         if (result.renderedText().isEmpty()) {
-            throw new TemplateException(stage, new SourceLocation(base.sourceName(), 0, 0),
+            throw new TemplateException(stage, new SourceLocation(base.sourceName(), 1, 1), // the whole file: its start
                     "rendered template was empty");
         }
         return result;

@@ -55,7 +55,9 @@ public final class Values {
         try {
             o = YamlSupport.load(yaml);
         } catch (RuntimeException e) {
-            throw new TemplateException(TemplateException.Stage.VALUES, new SourceLocation(name, 0, 0),
+            int[] at = YamlSupport.position(e);
+            throw new TemplateException(TemplateException.Stage.VALUES,
+                    at == null ? new SourceLocation(name, 0, 0) : new SourceLocation(name, at[0], at[1]),
                     "failed to override values: failed to deserialize values. Try rendering your template locally"
                             + " to verify the values file: " + YamlSupport.errorText(e));
         }

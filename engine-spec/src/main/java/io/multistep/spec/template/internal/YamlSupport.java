@@ -129,11 +129,48 @@ public final class YamlSupport {
      * errors, else the message with a {@code yaml:} prefix.
      */
     public static String errorText(RuntimeException e) {
+        return errorTextOf(e);
+    }
+
+    /**
+     * The line yaml.v2's {@code parser.fail} names: the problem mark's 0-based line, plus one for a
+     * scanner error only; else the context mark's 0-based line; 0 (no "line N: ") when both are on
+     * the first line. So a parser error names the line before the problem, as the reference does.
+     *
+     * @param m the parse error
+     * @return the line the reference prints, or 0 for none
+     */
+    public static int goLine(org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        org.yaml.snakeyaml.error.Mark problem = m.getProblemMark();
+        org.yaml.snakeyaml.error.Mark context = m.getContextMark();
+        if (problem != null && problem.getLine() != 0) {
+            return problem.getLine() + (m instanceof org.yaml.snakeyaml.scanner.ScannerException ? 1 : 0);
+        }
+        return context != null ? context.getLine() : 0;
+    }
+
+    /**
+     * Where a YAML error is in its text, 1-based, at the problem (or else the context) mark.
+     *
+     * @param e the error
+     * @return {line, column}, or {@code null} when the error has no mark
+     */
+    public static int[] position(RuntimeException e) {
         if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
             org.yaml.snakeyaml.error.Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+            if (mark != null) {
+                return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
+            }
+        }
+        return null;
+    }
+
+    private static String errorTextOf(RuntimeException e) {
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
             String problem = io.multistep.spec.internal.TaskReader.libyamlProblem(String.valueOf(m.getProblem()),
                     m.getContext());
-            return mark == null ? "yaml: " + problem : "yaml: line " + (mark.getLine() + 1) + ": " + problem;
+            int line = goLine(m);
+            return line == 0 ? "yaml: " + problem : "yaml: line " + line + ": " + problem;
         }
         String message = String.valueOf(e.getMessage());
         return message.startsWith("yaml:") ? message : "yaml: " + message;
