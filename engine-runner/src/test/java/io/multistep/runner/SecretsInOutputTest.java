@@ -83,7 +83,7 @@ class SecretsInOutputTest {
                 new String[] {"exec", "--secret", "a=" + SECRET, "--bogus"},
                 new String[] {"exec", "--secret=a=" + SECRET, SECRET, "--bogus=" + SECRET},
                 new String[] {"exec", "--credential", "{\"registry\":\"r\",\"password\":\"" + SECRET + "\"}", "-x"},
-                new String[] {"render", "--secret", "a=" + SECRET})) {
+                new String[] {"render", "--secret", "a=" + SECRET, "--bogus"})) {
             Cli.Result r = Cli.run(args);
             assertThat(r.exit()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).as(r.toString()).startsWith("error: ").doesNotContain("S3cr3t");
