@@ -37,7 +37,8 @@ public final class ContextTar {
         if (!Files.isRegularFile(f)) {
             return DockerIgnore.of(List.of());
         }
-        return DockerIgnore.parse(Files.readString(f, StandardCharsets.UTF_8));
+        // The CLI reads the file as bytes: bytes that are not UTF-8 are no error (they become U+FFFD).
+        return DockerIgnore.parse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
     }
 
     /**

@@ -41,6 +41,8 @@ class DockerIgnoreFuzzTest {
         DockerIgnore rules;
         try {
             rules = DockerIgnore.parse(ignoreFile).keeping("Dockerfile", ".dockerignore");
+            // As ImageBuilder does: Go's regexp errors are reported before any path is matched.
+            rules.validate();
         } catch (IllegalArgumentException e) {
             // The CLI's words, as ImageBuilder reports them for the step; never a JDK exception.
             // A PatternError names its .dockerignore line before the CLI's words.
