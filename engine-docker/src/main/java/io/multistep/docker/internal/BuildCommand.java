@@ -1,11 +1,11 @@
 package io.multistep.docker.internal;
 
+import io.multistep.spec.internal.BuildWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code build:} string parsed like {@code docker build} parses its arguments.
@@ -29,11 +29,6 @@ public record BuildCommand(List<String> tags, String dockerfile, Map<String, Str
         Map<String, String> labels, boolean noCache, boolean pull, String platform, String network, String context,
         List<String> ignoredFlags) {
 
-    // The same set the static check of the build's paths uses, so both see the same context word.
-    private static final Set<String> VALUE_FLAGS = io.multistep.spec.internal.BuildPaths.VALUE_FLAGS;
-    private static final Set<String> BOOL_FLAGS = Set.of("--no-cache", "--pull", "--rm", "--force-rm", "-q",
-            "--quiet", "--squash", "--compress", "--load", "--push", "--disable-content-trust");
-
     /**
      * Parses a {@code build:} string.
      *
@@ -43,7 +38,8 @@ public record BuildCommand(List<String> tags, String dockerfile, Map<String, Str
      * @throws IllegalArgumentException on bad quoting, a flag without value or an unknown flag
      */
     public static BuildCommand parse(String build, List<String> env) {
-        List<String> words = ShellWords.split(build);
+        // One tokenising with the static path check (BuildWords), so both see the same context.
+        List<BuildWords.Word> words = BuildWords.parse(build);
         List<String> tags = new ArrayList<>();
         Map<String, String> args = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
@@ -52,26 +48,15 @@ public record BuildCommand(List<String> tags, String dockerfile, Map<String, Str
         String target = "";
         String platform = "";
         String network = "";
-        String context = null;
         boolean noCache = false;
         boolean pull = false;
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (w.equals("-") || !w.startsWith("-")) {
-                context = w;
+        for (BuildWords.Word w : words) {
+            if (w.positional()) {
                 continue;
             }
-            String flag = w;
-            String value = null;
-            int eq = w.indexOf('=');
-            if (w.startsWith("--") && eq > 0) {
-                flag = w.substring(0, eq);
-                value = w.substring(eq + 1);
-            } else if (!w.startsWith("--") && w.length() > 2 && VALUE_FLAGS.contains(w.substring(0, 2))) {
-                flag = w.substring(0, 2); // -tname, like pflag's shorthand
-                value = w.substring(2);
-            }
-            if (BOOL_FLAGS.contains(flag)) {
+            String flag = w.flag();
+            String value = w.value();
+            if (BuildWords.BOOL_FLAGS.contains(flag)) {
                 boolean on = value == null || value.equalsIgnoreCase("true");
                 switch (flag) {
                     case "--no-cache" -> noCache = on;
@@ -80,14 +65,11 @@ public record BuildCommand(List<String> tags, String dockerfile, Map<String, Str
                 }
                 continue;
             }
-            if (!VALUE_FLAGS.contains(flag)) {
+            if (!BuildWords.VALUE_FLAGS.contains(flag)) {
                 throw new IllegalArgumentException("unknown docker build flag " + flag);
             }
             if (value == null) {
-                if (i + 1 >= words.size()) {
-                    throw new IllegalArgumentException("flag needs an argument: " + flag);
-                }
-                value = words.get(++i);
+                throw new IllegalArgumentException("flag needs an argument: " + flag);
             }
             switch (flag) {
                 case "-t", "--tag" -> tags.add(value);
@@ -116,7 +98,7 @@ public record BuildCommand(List<String> tags, String dockerfile, Map<String, Str
             }
         }
         return new BuildCommand(List.copyOf(tags), dockerfile, args, target, labels, noCache, pull, platform, network,
-                context == null ? "." : context, List.copyOf(ignored));
+                BuildWords.context(words), List.copyOf(ignored));
     }
 
     private static String lookup(List<String> env, String name) {

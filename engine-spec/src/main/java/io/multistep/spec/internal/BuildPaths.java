@@ -20,14 +20,6 @@ import java.util.Set;
 public final class BuildPaths {
     private BuildPaths() {}
 
-    /** The {@code docker build} flags that take a value (engine-docker's parser uses the same set). */
-    public static final Set<String> VALUE_FLAGS = Set.of("-t", "--tag", "-f", "--file", "--build-arg", "--target",
-            "--label", "--platform", "--network", "--isolation", "--cache-from", "--add-host", "--shm-size", "-m",
-            "--memory", "--memory-swap", "--cpuset-cpus", "--cpuset-mems", "--cpu-shares", "-c", "--cpu-period",
-            "--cpu-quota", "--iidfile", "--progress", "--secret", "--ssh", "--output", "-o", "--cgroup-parent",
-            "--ulimit", "--security-opt", "--cache-to", "--builder", "--allow", "--build-context", "--attest",
-            "--sbom", "--provenance", "--metadata-file");
-
     private static final String WORKSPACE = "/workspace";
 
     /**
@@ -71,39 +63,17 @@ public final class BuildPaths {
      * @throws IllegalArgumentException when a quote is not closed
      */
     public static List<NamedPath> paths(String build) {
-        List<String> words = ShellWords.split(build);
+        List<BuildWords.Word> words = BuildWords.parse(build);
         List<NamedPath> out = new ArrayList<>();
-        String context = null;
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (w.equals("-") || !w.startsWith("-")) {
-                context = w;
-                continue;
-            }
-            String flag = w;
-            String value = null;
-            int eq = w.indexOf('=');
-            if (w.startsWith("--") && eq > 0) {
-                flag = w.substring(0, eq);
-                value = w.substring(eq + 1);
-            } else if (!w.startsWith("--") && w.length() > 2 && VALUE_FLAGS.contains(w.substring(0, 2))) {
-                flag = w.substring(0, 2);
-                value = w.substring(2);
-            }
-            if (!VALUE_FLAGS.contains(flag)) {
-                continue;
-            }
-            if (value == null) {
-                if (i + 1 >= words.size()) {
-                    break;
+        for (BuildWords.Word w : words) {
+            // An unknown flag or an incomplete last one is the runtime parser's to report.
+            if (!w.positional() && w.value() != null && BuildWords.VALUE_FLAGS.contains(w.flag())) {
+                for (String path : pathsOf(w.flag(), w.value())) {
+                    out.add(new NamedPath(describe(w.flag()), path));
                 }
-                value = words.get(++i);
-            }
-            for (String path : pathsOf(flag, value)) {
-                out.add(new NamedPath(describe(flag), path));
             }
         }
-        String ctx = context == null ? "." : context;
+        String ctx = BuildWords.context(words);
         if (isLocal(ctx)) {
             out.add(new NamedPath("the build context", ctx));
         }

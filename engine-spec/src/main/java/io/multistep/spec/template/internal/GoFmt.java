@@ -3,7 +3,6 @@ package io.multistep.spec.template.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -333,14 +332,5 @@ public final class GoFmt {
         StringBuilder sb = new StringBuilder("'");
         appendEscapedRune(sb, cp, '\'');
         return sb.append('\'').toString();
-    }
-
-    /** Convenience list builder. */
-    static List<Object> listOf(Object... xs) {
-        List<Object> l = new ArrayList<>(xs.length);
-        for (Object x : xs) {
-            l.add(x);
-        }
-        return l;
     }
 }
