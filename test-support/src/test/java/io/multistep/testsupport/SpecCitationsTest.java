@@ -50,7 +50,8 @@ class SpecCitationsTest {
         write(code.resolve("Fine.java"), "/** execution.md " + SECTION + "4.3, " + SECTION + "4 and errors.md X-1, M-5. */\n"
                 + "// then " + SECTION + "4.3 again, and P-" + "256 is a curve\n");
         write(code.resolve("Bad.java"), "class Bad {\n  // execution.md " + SECTION + "4.4 and errors.md X-" + "99\n"
-                + "  // task-format.md " + SECTION + "8, " + SECTION + "9; then a bare " + SECTION + "7\n}\n");
+                + "  // task-format.md " + SECTION + "8, " + SECTION + "9; then a bare " + SECTION + "7\n"
+                + "  // a bare id: V-" + "42\n}\n");
         write(tree.resolve("README.md"), "See [the design](" + SHARED + "/design.md) and [up](../../x.md).\n");
 
         assertThat(new SpecCitations(tree).problems()).containsExactly(
@@ -60,7 +61,8 @@ class SpecCitationsTest {
                 "mod/src/main/java/Bad.java:2: execution.md " + SECTION + "4.4 is not a section of docs/spec/execution.md",
                 "mod/src/main/java/Bad.java:2: errors.md X-" + "99 is not an entry of docs/spec/errors.md",
                 "mod/src/main/java/Bad.java:3: task-format.md " + SECTION + "9 is not a section of docs/spec/task-format.md",
-                "mod/src/main/java/Bad.java:3: task-format.md " + SECTION + "7 is not a section of docs/spec/task-format.md");
+                "mod/src/main/java/Bad.java:3: task-format.md " + SECTION + "7 is not a section of docs/spec/task-format.md",
+                "mod/src/main/java/Bad.java:4: errors.md V-" + "42 is not an entry of docs/spec/errors.md");
     }
 
     @Test
