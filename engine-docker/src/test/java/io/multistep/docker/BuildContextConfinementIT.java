@@ -146,13 +146,13 @@ class BuildContextConfinementIT {
         folders();
         Files.writeString(ctx.resolve("Dockerfile"), "FROM " + DockerTestEnvironment.BASE_IMAGE + "\n");
         Files.createSymbolicLink(ctx.resolve("token"), outside.resolve("host-file.txt"));
-        BuildStep link = new BuildStep("--secret id=t,src=token .", List.of(), List.of(),
-                TestTasks.opts("bks").env(List.of("DOCKER_BUILDKIT=1")).build());
+        BuildStep link = TestTasks.build("bks", "--secret id=t,src=token .", List.of(),
+                o -> o.env(List.of("DOCKER_BUILDKIT=1")));
         RuntimeFailure f = refused(link, new TestTasks.Lines());
         assertThat(f.getMessage()).startsWith("step bks: the path of --secret 'token' is outside the run's context: "
                 + "a symbolic link");
-        BuildStep absolute = new BuildStep("--iidfile /workspace/iid .", List.of(), List.of(),
-                TestTasks.opts("bka").env(List.of("DOCKER_BUILDKIT=1")).build());
+        BuildStep absolute = TestTasks.build("bka", "--iidfile /workspace/iid .", List.of(),
+                o -> o.env(List.of("DOCKER_BUILDKIT=1")));
         assertThat(refused(absolute, new TestTasks.Lines()).getMessage()).isEqualTo("step bka: the path of --iidfile "
                 + "'/workspace/iid' must be relative to the working directory in a BuildKit build (the docker CLI "
                 + "reads it on this machine)");

@@ -56,9 +56,8 @@ class DockerBuildPushIT {
         Files.writeString(app.resolve("logs/a.log"), "x".repeat(10_000));
         Files.writeString(app.resolve(".dockerignore"), "# comment\n/big.bin\nlogs\n!logs/keep.log\n");
         String tag = DockerTestEnvironment.REGISTRY + "/multistep-it/app:" + UUID.randomUUID().toString().substring(0, 8);
-        BuildStep build = new BuildStep("-t " + tag + " --build-arg 'GREETING=hello there' --build-arg FROMENV "
-                + "-f Dockerfile .", List.of(tag), List.of(),
-                TestTasks.opts("b").workingDirectory("app").env(List.of("FROMENV=env-value")).build());
+        BuildStep build = TestTasks.build("b", "-t " + tag + " --build-arg 'GREETING=hello there' --build-arg FROMENV "
+                + "-f Dockerfile .", List.of(tag), o -> o.workingDirectory("app").env(List.of("FROMENV=env-value")));
         PushStep push = TestTasks.push("p", tag);
         CmdStep run = cmd("r", tag);
         try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), build, push, run))) {
@@ -127,8 +126,7 @@ class DockerBuildPushIT {
     @Test
     void buildKitWithoutBuildxGivesAClearError(@TempDir Path ctx) throws Exception {
         Files.writeString(ctx.resolve("Dockerfile"), "FROM " + DockerTestEnvironment.BASE_IMAGE + "\n");
-        BuildStep build = new BuildStep(".", List.of(), List.of(),
-                TestTasks.opts("bk").env(List.of("DOCKER_BUILDKIT=1")).build());
+        BuildStep build = TestTasks.build("bk", ".", List.of(), o -> o.env(List.of("DOCKER_BUILDKIT=1")));
         try (RuntimeSession session = runtime.open(setup(env.newRunId(), ctx, List.of(), build))) {
             assertThatThrownBy(() -> session.execute(attempt(build), new TestTasks.Lines()))
                     .isInstanceOfSatisfying(RuntimeFailure.class,

@@ -5,13 +5,15 @@ import io.multistep.engine.spi.StepAttempt;
 import io.multistep.engine.spi.StepOutput;
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
+import io.multistep.spec.ContainerSettings;
 import io.multistep.spec.Network;
 import io.multistep.spec.PushStep;
 import io.multistep.spec.SourceLocation;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 import io.multistep.spec.Task;
 import io.multistep.spec.Volume;
+import io.multistep.spec.VolumeMount;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,24 +30,101 @@ final class TestTasks {
     static final Network DEFAULT_NETWORK = new Network(Network.DEFAULT_NETWORK_NAME, "bridge", false, false, true,
             SourceLocation.UNKNOWN);
 
-    static StepOptions.Builder opts(String id) {
-        return StepOptions.builder().id(id).network(Network.DEFAULT_NETWORK_NAME).timeout(60);
+    /** A step's options for a test: its schedule, container settings and cmd options under the task file's names. */
+    static final class Opts {
+        final StepSchedule.Builder schedule = StepSchedule.builder().timeout(60);
+        final ContainerSettings.Builder container = ContainerSettings.builder().network(Network.DEFAULT_NETWORK_NAME);
+        String entryPoint = "";
+
+        Opts timeout(int v) {
+            schedule.timeout(v);
+            return this;
+        }
+
+        Opts entryPoint(String v) {
+            entryPoint = v;
+            return this;
+        }
+
+        Opts env(List<String> v) {
+            container.env(v);
+            return this;
+        }
+
+        Opts workingDirectory(String v) {
+            container.workingDirectory(v);
+            return this;
+        }
+
+        Opts user(String v) {
+            container.user(v);
+            return this;
+        }
+
+        Opts cpus(String v) {
+            container.cpus(v);
+            return this;
+        }
+
+        Opts ports(List<String> v) {
+            container.ports(v);
+            return this;
+        }
+
+        Opts expose(List<String> v) {
+            container.expose(v);
+            return this;
+        }
+
+        Opts privileged(boolean v) {
+            container.privileged(v);
+            return this;
+        }
+
+        Opts keep(boolean v) {
+            container.keep(v);
+            return this;
+        }
+
+        Opts detach(boolean v) {
+            container.detach(v);
+            return this;
+        }
+
+        Opts volumeMounts(List<VolumeMount> v) {
+            container.volumeMounts(v);
+            return this;
+        }
+    }
+
+    static Opts opts(String id) {
+        Opts o = new Opts();
+        o.schedule.id(id);
+        return o;
     }
 
     static CmdStep cmd(String id, String cmd) {
-        return new CmdStep(cmd, opts(id).build());
+        return cmd(id, cmd, o -> o);
     }
 
-    static CmdStep cmd(String id, String cmd, UnaryOperator<StepOptions.Builder> o) {
-        return new CmdStep(cmd, o.apply(opts(id)).build());
+    static CmdStep cmd(String id, String cmd, UnaryOperator<Opts> options) {
+        Opts o = options.apply(opts(id));
+        return CmdStep.builder().cmd(cmd).entryPoint(o.entryPoint).schedule(o.schedule.build())
+                .container(o.container.build()).build();
     }
 
     static BuildStep build(String id, String build, List<String> tags) {
-        return new BuildStep(build, tags, List.of(), opts(id).build());
+        return build(id, build, tags, o -> o);
+    }
+
+    static BuildStep build(String id, String build, List<String> tags, UnaryOperator<Opts> options) {
+        Opts o = options.apply(opts(id));
+        return BuildStep.builder().arguments(build).tags(tags).schedule(o.schedule.build())
+                .container(o.container.build()).build();
     }
 
     static PushStep push(String id, String... images) {
-        return new PushStep(List.of(images), opts(id).build());
+        return new PushStep(List.of(images), opts(id).schedule.build());
     }
 
     static RunSetup setup(String runId, Path context, List<Volume> volumes, Step... steps) {
@@ -55,7 +134,7 @@ final class TestTasks {
     }
 
     static StepAttempt attempt(Step step) {
-        return new StepAttempt(step, 0, 0, Instant.now().plusSeconds(step.options().timeout()));
+        return new StepAttempt(step, 0, 0, Instant.now().plusSeconds(step.schedule().timeout()));
     }
 
     /** Collects output lines, tagged with their stream. */

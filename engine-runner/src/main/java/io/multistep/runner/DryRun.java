@@ -2,12 +2,14 @@ package io.multistep.runner;
 
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
+import io.multistep.spec.ContainerSettings;
+import io.multistep.spec.ContainerStep;
 import io.multistep.spec.LoadResult;
 import io.multistep.spec.Network;
 import io.multistep.spec.Problem;
 import io.multistep.spec.PushStep;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 import io.multistep.spec.Task;
 import io.multistep.spec.VolumeMount;
 import java.io.PrintStream;
@@ -58,7 +60,7 @@ final class DryRun {
     }
 
     static String describe(Step step) {
-        StepOptions o = step.options();
+        StepSchedule o = step.schedule();
         StringBuilder b = new StringBuilder("step ").append(step.id());
         if (!o.dependencies().isEmpty()) {
             b.append(" (after ").append(String.join(", ", o.dependencies())).append(')');
@@ -69,15 +71,17 @@ final class DryRun {
             return b.toString().stripTrailing();
         }
         if (step instanceof CmdStep c) {
+            // The image and arguments the container gets; the command is shown as written.
             String cmd = c.cmd().strip();
             int space = cmd.indexOf(' ');
-            b.append("  image: ").append(space < 0 ? cmd : cmd.substring(0, space)).append('\n');
-            b.append("  command: ").append(space < 0 ? "(image default)" : cmd.substring(space + 1).strip()).append('\n');
-            if (o.pull()) {
-                b.append("  pull first (attempts: ").append(1 + o.cmdDownloadRetries()).append(")\n");
+            b.append("  image: ").append(c.image()).append('\n');
+            b.append("  command: ").append(c.args().isEmpty() || space < 0 ? "(image default)"
+                    : cmd.substring(space + 1).strip()).append('\n');
+            if (c.pull()) {
+                b.append("  pull first (attempts: ").append(1 + c.cmdDownloadRetries()).append(")\n");
             }
-            if (!o.entryPoint().isEmpty()) {
-                b.append("  entrypoint: ").append(o.entryPoint()).append('\n');
+            if (!c.entryPoint().isEmpty()) {
+                b.append("  entrypoint: ").append(c.entryPoint()).append('\n');
             }
         } else if (step instanceof BuildStep bs) {
             b.append("  docker build ").append(bs.build()).append('\n');
@@ -85,24 +89,25 @@ final class DryRun {
                 b.append("  tags: ").append(String.join(", ", bs.tags())).append('\n');
             }
         }
+        ContainerSettings k = ((ContainerStep) step).container();
         b.append("  env: HOME=/acb/home");
-        o.env().forEach(e -> b.append(", ").append(e));
+        k.env().forEach(e -> b.append(", ").append(e));
         b.append('\n');
-        b.append("  workdir: ").append(o.disableWorkingDirectoryOverride() ? "(image default)" : workdir(o.workingDirectory()))
+        b.append("  workdir: ").append(k.disableWorkingDirectoryOverride() ? "(image default)" : workdir(k.workingDirectory()))
                 .append('\n');
         b.append("  mounts: <context>:/workspace");
-        for (VolumeMount m : o.volumeMounts()) {
+        for (VolumeMount m : k.volumeMounts()) {
             b.append(", ").append(m.name()).append(':').append(m.mountPath());
         }
         b.append('\n');
-        b.append("  network: ").append(o.network().isEmpty() ? "(docker default)" : o.network())
+        b.append("  network: ").append(k.network().isEmpty() ? "(docker default)" : k.network())
                 .append(" as alias ").append(step.id()).append('\n');
         b.append("  timeout: ").append(o.timeout()).append("s, retries: ").append(o.retries())
                 .append(", repeat: ").append(o.repeat());
-        if (o.detach()) {
+        if (k.detach()) {
             b.append(", detached");
         }
-        if (o.keep()) {
+        if (k.keep()) {
             b.append(", kept");
         }
         return b.toString();

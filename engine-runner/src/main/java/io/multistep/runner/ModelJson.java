@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
+import io.multistep.spec.ContainerSettings;
+import io.multistep.spec.ContainerStep;
 import io.multistep.spec.Network;
 import io.multistep.spec.PushStep;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 import io.multistep.spec.Task;
 import java.util.Collection;
 
@@ -54,7 +56,11 @@ final class ModelJson {
     }
 
     static ObjectNode step(Step step) {
-        StepOptions o = step.options();
+        StepSchedule o = step.schedule();
+        // A push has no container: it shows the defaults, and the directory and network it reports.
+        ContainerSettings k = step instanceof ContainerStep c ? c.container() : ContainerSettings.builder()
+                .workingDirectory(step.reportedWorkingDirectory()).network(step.reportedNetwork()).build();
+        CmdStep cmd = step instanceof CmdStep c ? c : CmdStep.builder().build();
         ObjectNode s = Reports.JSON.createObjectNode();
         s.put("id", step.id());
         s.put("kind", step.kind().key());
@@ -67,30 +73,30 @@ final class ModelJson {
         }
         strings(s.putArray("when"), o.when());
         strings(s.putArray("dependencies"), o.dependencies());
-        strings(s.putArray("env"), o.env());
-        s.put("workingDirectory", o.workingDirectory());
+        strings(s.putArray("env"), k.env());
+        s.put("workingDirectory", k.workingDirectory());
         s.put("timeout", o.timeout());
         s.put("startDelay", o.startDelay());
         s.put("retries", o.retries());
         s.put("retryDelay", o.retryDelay());
         strings(s.putArray("retryOnErrors"), o.retryOnErrors());
         s.put("repeat", o.repeat());
-        s.put("network", o.network());
-        s.put("detach", o.detach());
-        s.put("keep", o.keep());
+        s.put("network", k.network());
+        s.put("detach", k.detach());
+        s.put("keep", k.keep());
         s.put("ignoreErrors", o.ignoreErrors());
-        s.put("privileged", o.privileged());
-        s.put("pull", o.pull());
-        s.put("user", o.user());
-        s.put("entryPoint", o.entryPoint());
-        strings(s.putArray("ports"), o.ports());
-        strings(s.putArray("expose"), o.expose());
-        s.put("cache", o.cache());
-        s.put("isolation", o.isolation());
-        s.put("cpus", o.cpus());
-        s.put("disableWorkingDirectoryOverride", o.disableWorkingDirectoryOverride());
+        s.put("privileged", k.privileged());
+        s.put("pull", cmd.pull());
+        s.put("user", k.user());
+        s.put("entryPoint", cmd.entryPoint());
+        strings(s.putArray("ports"), k.ports());
+        strings(s.putArray("expose"), k.expose());
+        s.put("cache", step instanceof BuildStep b ? b.cache() : "");
+        s.put("isolation", k.isolation());
+        s.put("cpus", k.cpus());
+        s.put("disableWorkingDirectoryOverride", k.disableWorkingDirectoryOverride());
         ArrayNode mounts = s.putArray("volumeMounts");
-        o.volumeMounts().forEach(m -> mounts.addObject().put("name", m.name()).put("mountPath", m.mountPath()));
+        k.volumeMounts().forEach(m -> mounts.addObject().put("name", m.name()).put("mountPath", m.mountPath()));
         ArrayNode with = s.putArray("exitedWith");
         o.exitedWith().forEach(with::add);
         ArrayNode without = s.putArray("exitedWithout");

@@ -40,7 +40,7 @@ final class TextOutput implements RunListener, AutoCloseable {
     private final boolean quiet;
     private final Duration silenceInterval;
     private final Map<String, String> colourOf = new HashMap<>();
-    private final Map<String, io.multistep.spec.StepOptions> stepOptions = new HashMap<>();
+    private final Map<String, io.multistep.spec.Step> stepOptions = new HashMap<>();
     private final Map<String, Instant> lastActivity = new ConcurrentHashMap<>();
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
@@ -65,7 +65,7 @@ final class TextOutput implements RunListener, AutoCloseable {
     @Override
     public synchronized void runStarted(RunEvent.RunStarted e) {
         masker = e.masker();
-        e.task().steps().forEach(s -> stepOptions.put(s.id(), s.options()));
+        e.task().steps().forEach(s -> stepOptions.put(s.id(), s));
         int i = 0;
         for (String id : e.stepIds()) {
             colourOf.put(id, COLOURS[i++ % COLOURS.length]);
@@ -79,10 +79,10 @@ final class TextOutput implements RunListener, AutoCloseable {
         startedAt.put(e.stepId(), e.time());
         lastActivity.put(e.stepId(), e.time());
         // The reference's own line, so that logs read the same with either runner.
-        io.multistep.spec.StepOptions o = stepOptions.get(e.stepId());
+        io.multistep.spec.Step o = stepOptions.get(e.stepId());
         note("Executing step ID: " + e.stepId() + ". Timeout(sec): " + e.timeout().toSeconds()
-                + ", Working directory: '" + (o == null ? "" : o.workingDirectory()) + "', Network: '"
-                + (o == null ? "" : o.network()) + "'");
+                + ", Working directory: '" + (o == null ? "" : o.reportedWorkingDirectory()) + "', Network: '"
+                + (o == null ? "" : o.reportedNetwork()) + "'");
     }
 
     @Override

@@ -87,6 +87,25 @@ class ExecDryRunTest {
     }
 
     @Test
+    void dryRunShowsEveryTagDockerApplies() {
+        String task = Cli.write(dir, "acb.yaml", "version: v1.1.0\nsteps:\n  - id: b\n"
+                + "    build: -t a:1 --tag=b:2 -tc:3 --tag 'd:4' .\n");
+        Cli.Result r = Cli.run("exec", "--dry-run", "-f", task, dir.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("  tags: a:1, b:2, c:3, d:4\n");
+    }
+
+    @Test
+    void dryRunOfACmdWithAnUnclosedQuoteIsALocatedExit2() {
+        String task = Cli.write(dir, "acb.yaml", "version: v1.1.0\nsteps:\n  - id: a\n    cmd: img echo 'hi\n");
+        Cli.Result r = Cli.run("exec", "--dry-run", "-f", task);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(task + ":4:5: error: cannot split cmd: unterminated single quote at column 10"
+                + " in: img echo 'hi\n");
+    }
+
+    @Test
     void dryRunOfAnInvalidTaskIsExit2() {
         String task = Cli.write(dir, "acb.yaml", "version: v1.1.0\nsteps:\n  - id: a\n    retries: -2\n    cmd: bash\n");
         Cli.Result r = Cli.run("exec", "--dry-run", "-f", task);

@@ -156,6 +156,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void printModelShowsEveryTagDockerApplies() throws Exception {
+        String file = Cli.write(dir, "tags.yaml", "version: v1.1.0\nsteps:\n  - build: -t a:1 --tag=b:2 -tc:3 .\n");
+        Cli.Result r = Cli.run("validate", "--print-model", "-f", file);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode step = JSON.readTree(r.out()).get("steps").get(0);
+        assertThat(step.get("tags").toString()).isEqualTo("[\"a:1\",\"b:2\",\"c:3\"]");
+    }
+
+    @Test
     void printModelWithDeclaredNetworksAndNoDefaultLeavesStepsOnDockersDefault() throws Exception {
         String file = Cli.write(dir, "nets.yaml", """
                 version: v1.1.0

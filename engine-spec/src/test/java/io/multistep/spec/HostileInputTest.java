@@ -74,7 +74,7 @@ class HostileInputTest {
         String text = "d: &d {timeout: 5}\nsteps:\n" + "  - {<<: *d, cmd: x}\n".repeat(500);
         LoadResult r = loadFast(text);
         assertThat(r.problems()).isEmpty();
-        assertThat(r.task().steps()).hasSize(500).allSatisfy(s -> assertThat(s.options().timeout()).isEqualTo(5));
+        assertThat(r.task().steps()).hasSize(500).allSatisfy(s -> assertThat(s.schedule().timeout()).isEqualTo(5));
     }
 
     @Test

@@ -28,6 +28,19 @@ class LocatedErrorsTest {
     }
 
     @Test
+    void anUnclosedQuoteInCmdOrBuildIsReportedAtTheKeyWhenLoading() {
+        assertThat(errors("""
+                version: v1.1.0
+                steps:
+                  - id: a
+                    cmd: img echo 'hi
+                  - build: -t "x .
+                """)).containsExactly(
+                "acb.yaml:4:5: error: cannot split cmd: unterminated single quote at column 10 in: img echo 'hi",
+                "acb.yaml:5:5: error: cannot split build: unterminated double quote at column 4 in: -t \"x .");
+    }
+
+    @Test
     void volumeMountsOnAPushStepAreReportedAtTheKey() {
         assertThat(errors("""
                 version: v1.1.0

@@ -27,26 +27,26 @@ class NormalisationTest {
     @Test
     void nonPositiveTimeoutTakesTheTaskStepTimeout() {
         Task t = ok("stepTimeout: 90\nsteps:\n  - cmd: a\n  - {cmd: b, timeout: 0}\n  - {cmd: c, timeout: -1}\n  - {cmd: d, timeout: 7}\n");
-        assertThat(t.steps()).extracting(s -> s.options().timeout()).containsExactly(90, 90, 90, 7);
+        assertThat(t.steps()).extracting(s -> s.schedule().timeout()).containsExactly(90, 90, 90, 7);
     }
 
     @Test
     void nonPositiveRetryDelayBecomesFive() {
         Task t = ok("steps:\n  - cmd: a\n  - {cmd: b, retryDelay: 0}\n  - {cmd: c, retryDelay: -3}\n  - {cmd: d, retryDelay: 2}\n");
-        assertThat(t.steps()).extracting(s -> s.options().retryDelay()).containsExactly(5, 5, 5, 2);
+        assertThat(t.steps()).extracting(s -> s.schedule().retryDelay()).containsExactly(5, 5, 5, 2);
     }
 
     @Test
     void otherStepOptionsKeepTheReferenceDefaults() {
-        StepOptions o = first(ok("steps:\n  - cmd: a\n")).options();
-        assertThat(o.retries()).isZero();
-        assertThat(o.repeat()).isZero();
-        assertThat(o.startDelay()).isZero();
-        assertThat(o.cmdDownloadRetries()).isZero();
-        assertThat(o.cmdDownloadRetryDelay()).isZero();
-        assertThat(o.keep()).isFalse();
-        assertThat(o.cache()).isEmpty();
-        assertThat(o.workingDirectory()).isEmpty();
+        CmdStep c = (CmdStep) first(ok("steps:\n  - cmd: a\n"));
+        assertThat(c.schedule().retries()).isZero();
+        assertThat(c.schedule().repeat()).isZero();
+        assertThat(c.schedule().startDelay()).isZero();
+        assertThat(c.cmdDownloadRetries()).isZero();
+        assertThat(c.cmdDownloadRetryDelay()).isZero();
+        assertThat(c.container().keep()).isFalse();
+        assertThat(((BuildStep) first(ok("steps:\n  - build: .\n"))).cache()).isEmpty();
+        assertThat(c.container().workingDirectory()).isEmpty();
     }
 
     @Test
@@ -58,29 +58,29 @@ class NormalisationTest {
     @Test
     void stepsInheritTheTaskWorkingDirectory() {
         Task t = ok("workingDirectory: /src\nsteps:\n  - cmd: a\n  - {cmd: b, workingDirectory: other}\n");
-        assertThat(t.steps()).extracting(s -> s.options().workingDirectory()).containsExactly("/src", "other");
+        assertThat(t.steps()).extracting(s -> ((ContainerStep) s).container().workingDirectory()).containsExactly("/src", "other");
     }
 
     @Test
     void cliWorkingDirectoryIsUsedOnlyWhenTheFileHasNone() {
         TaskFiles.LoaderBuilder b = TaskFiles.loader().workingDirectoryDefault("/cli");
-        assertThat(first(load(b, "steps:\n  - cmd: a\n")).options().workingDirectory()).isEqualTo("/cli");
+        assertThat(((ContainerStep) first(load(b, "steps:\n  - cmd: a\n"))).container().workingDirectory()).isEqualTo("/cli");
         assertThat(load(b, "workingDirectory: ''\n").workingDirectory()).isEqualTo("/cli");
-        assertThat(first(load(b, "workingDirectory: /file\nsteps:\n  - cmd: a\n")).options().workingDirectory()).isEqualTo("/file");
+        assertThat(((ContainerStep) first(load(b, "workingDirectory: /file\nsteps:\n  - cmd: a\n"))).container().workingDirectory()).isEqualTo("/file");
     }
 
     @Test
     void withoutNetworksTheDefaultBridgeNetworkIsAddedAndUsed() {
         Task t = ok("steps:\n  - cmd: a\n  - {cmd: b, network: host}\n");
         assertThat(t.networks()).containsExactly(new Network("acb_default_network", "bridge", false, false, true, SourceLocation.UNKNOWN));
-        assertThat(t.steps()).extracting(s -> s.options().network()).containsExactly("acb_default_network", "host");
+        assertThat(t.steps()).extracting(s -> ((ContainerStep) s).container().network()).containsExactly("acb_default_network", "host");
     }
 
     @Test
     void isBuildTaskSuppressesTheDefaultNetwork() {
         Task t = ok("isbuildtask: true\nsteps:\n  - cmd: a\n");
         assertThat(t.networks()).isEmpty();
-        assertThat(first(t).options().network()).isEmpty();
+        assertThat(((ContainerStep) first(t)).container().network()).isEmpty();
     }
 
     @Test
@@ -92,13 +92,13 @@ class NormalisationTest {
         assertThat(cli.driver()).isEqualTo("external");
         assertThat(cli.skipCreation()).isTrue();
         assertThat(cli.isDefault()).isTrue();
-        assertThat(first(t).options().network()).isEqualTo("mynet");
+        assertThat(((ContainerStep) first(t)).container().network()).isEqualTo("mynet");
     }
 
     @Test
     void defaultNetworkIsTheLastOneMarkedDefault() {
         Task t = ok("networks:\n  - {name: a, isDefault: true}\n  - {name: b, isDefault: true, driver: overlay, ipv6: true}\n  - {name: c}\nsteps:\n  - cmd: x\n");
-        assertThat(first(t).options().network()).isEqualTo("b");
+        assertThat(((ContainerStep) first(t)).container().network()).isEqualTo("b");
         assertThat(t.defaultNetwork()).map(Network::name).contains("b");
         assertThat(t.networks().get(1).location()).isEqualTo(new SourceLocation("acb.yaml", 3, 5));
     }
@@ -107,7 +107,7 @@ class NormalisationTest {
     void declaredNetworksWithoutDefaultLeaveStepsWithoutNetwork() {
         Task t = ok("networks:\n  - name: a\nsteps:\n  - cmd: x\n");
         assertThat(t.networks()).hasSize(1);
-        assertThat(first(t).options().network()).isEmpty();
+        assertThat(((ContainerStep) first(t)).container().network()).isEmpty();
     }
 
     @Test
@@ -115,19 +115,19 @@ class NormalisationTest {
         Task t = load(TaskFiles.loader().envDefaults(List.of("A=cli,D=cli", "E=cli")),
                 "env: [A=task, B=task]\nsteps:\n  - cmd: x\n    env: [A=step, C=step]\n");
         assertThat(t.env()).containsExactly("A=task", "B=task", "D=cli", "E=cli");
-        assertThat(first(t).options().env()).containsExactly("A=step", "C=step", "B=task", "D=cli", "E=cli");
+        assertThat(((ContainerStep) first(t)).container().env()).containsExactly("A=step", "C=step", "B=task", "D=cli", "E=cli");
     }
 
     @Test
     void taskEnvItemsAreSplitAtCommasForSteps() {
         Task t = ok("env: [\"A=1,B=2\"]\nsteps:\n  - cmd: x\n");
         assertThat(t.env()).containsExactly("A=1,B=2");
-        assertThat(first(t).options().env()).containsExactly("A=1", "B=2");
+        assertThat(((ContainerStep) first(t)).container().env()).containsExactly("A=1", "B=2");
     }
 
     @Test
     void duplicateEnvKeysArePassedThrough() {
-        assertThat(first(ok("steps:\n  - cmd: x\n    env: [A=1, A=2]\n")).options().env()).containsExactly("A=1", "A=2");
+        assertThat(((ContainerStep) first(ok("steps:\n  - cmd: x\n    env: [A=1, A=2]\n"))).container().env()).containsExactly("A=1", "A=2");
     }
 
     @Test
@@ -135,6 +135,21 @@ class NormalisationTest {
         BuildStep b = (BuildStep) first(ok("steps:\n  - build: -t a:1 --tag b:2 --build-arg X=1 --build-arg=Y=2 -f Dockerfile .\n"));
         assertThat(b.tags()).containsExactly("a:1", "b:2");
         assertThat(b.buildArgs()).containsExactly("X=1");
+    }
+
+    @Test
+    void buildTagsAreEveryTagDockerApplies() {
+        BuildStep b = (BuildStep) first(ok("steps:\n  - build: -t a:1 --tag b:2 --tag=c:3 -td:4 \"-t\" 'e 5' .\n"));
+        assertThat(b.tags()).containsExactly("a:1", "b:2", "c:3", "d:4", "e 5");
+        assertThat(b.arguments().tags()).isEqualTo(b.tags());
+        assertThat(b.arguments().context()).isEqualTo(".");
+    }
+
+    @Test
+    void cmdIsSplitIntoImageAndArgumentsOnce() {
+        CmdStep c = (CmdStep) first(ok("steps:\n  - cmd: img sh -c 'echo \"$HOME\"' x\\ y\n"));
+        assertThat(c.image()).isEqualTo("img");
+        assertThat(c.args()).containsExactly("sh", "-c", "echo \"$HOME\"", "x y");
     }
 
     @Test
@@ -164,23 +179,23 @@ class NormalisationTest {
 
     @Test
     void allStepPropertiesAreRead() {
-        StepOptions o = first(ok("steps:\n  - cmd: x\n    entryPoint: sh\n    user: root\n    isolation: hyperv\n    cpus: '2'\n"
+        CmdStep c = (CmdStep) first(ok("steps:\n  - cmd: x\n    entryPoint: sh\n    user: root\n    isolation: hyperv\n    cpus: '2'\n"
                 + "    ports: ['80:80']\n    expose: ['90']\n    privileged: true\n    keep: true\n    detach: true\n"
                 + "    disableWorkingDirectoryOverride: true\n    pull: true\n    cmdDownloadRetries: 2\n    cmdDownloadRetryDelay: 3\n"
                 + "    startDelay: 4\n    retries: 5\n    retryOnErrors: [boom]\n    repeat: 6\n    ignoreErrors: true\n"
-                + "    exitedWith: [0, 1]\n    exitedWithout: [2]\n")).options();
-        assertThat(o.entryPoint()).isEqualTo("sh");
-        assertThat(o.user()).isEqualTo("root");
-        assertThat(o.isolation()).isEqualTo("hyperv");
-        assertThat(o.cpus()).isEqualTo("2");
-        assertThat(o.ports()).containsExactly("80:80");
-        assertThat(o.expose()).containsExactly("90");
-        assertThat(o.privileged() && o.keep() && o.detach() && o.disableWorkingDirectoryOverride() && o.pull() && o.ignoreErrors()).isTrue();
-        assertThat(List.of(o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), o.startDelay(), o.retries(), o.repeat()))
+                + "    exitedWith: [0, 1]\n    exitedWithout: [2]\n"));
+        assertThat(c.entryPoint()).isEqualTo("sh");
+        assertThat(c.container().user()).isEqualTo("root");
+        assertThat(c.container().isolation()).isEqualTo("hyperv");
+        assertThat(c.container().cpus()).isEqualTo("2");
+        assertThat(c.container().ports()).containsExactly("80:80");
+        assertThat(c.container().expose()).containsExactly("90");
+        assertThat(c.container().privileged() && c.container().keep() && c.container().detach() && c.container().disableWorkingDirectoryOverride() && c.pull() && c.schedule().ignoreErrors()).isTrue();
+        assertThat(List.of(c.cmdDownloadRetries(), c.cmdDownloadRetryDelay(), c.schedule().startDelay(), c.schedule().retries(), c.schedule().repeat()))
                 .containsExactly(2, 3, 4, 5, 6);
-        assertThat(o.retryOnErrors()).containsExactly("boom");
-        assertThat(o.exitedWith()).containsExactly(0, 1);
-        assertThat(o.exitedWithout()).containsExactly(2);
+        assertThat(c.schedule().retryOnErrors()).containsExactly("boom");
+        assertThat(c.schedule().exitedWith()).containsExactly(0, 1);
+        assertThat(c.schedule().exitedWithout()).containsExactly(2);
     }
 
     @Test

@@ -46,7 +46,7 @@ class StepGraphTest {
     @Test
     void whenIsKeptAsWritten() {
         Task t = ok("steps:\n  - {id: a, cmd: x, when: [\"-\"]}\n");
-        assertThat(t.steps().get(0).options().when()).containsExactly("-");
+        assertThat(t.steps().get(0).schedule().when()).containsExactly("-");
         assertThat(t.steps().get(0).dependencies()).isEmpty();
     }
 

@@ -133,7 +133,7 @@ class ValidationRulesTest {
     void secretVolumeIsKeptInTheModel() {
         Task t = ok(VOL + "steps:\n  - cmd: x\n    volumeMounts:\n      - {name: v, mountPath: /run/s}\n");
         assertThat(t.volumes()).singleElement().satisfies(v -> assertThat(v.secret()).containsEntry("f", "YQ=="));
-        assertThat(t.steps().get(0).options().volumeMounts()).containsExactly(new VolumeMount("v", "/run/s"));
+        assertThat(((ContainerStep) t.steps().get(0)).container().volumeMounts()).containsExactly(new VolumeMount("v", "/run/s"));
     }
 
     // ---- T: defaults and graph ----
@@ -181,7 +181,7 @@ class ValidationRulesTest {
 
     @Test
     void t3MalformedStepEnvIsAcceptedWhenThereIsNothingToMerge() {
-        assertThat(ok("steps:\n  - cmd: x\n    env: [NOPE]\n").steps().get(0).options().env()).containsExactly("NOPE");
+        assertThat(((ContainerStep) ok("steps:\n  - cmd: x\n    env: [NOPE]\n").steps().get(0)).container().env()).containsExactly("NOPE");
     }
 
     @Test

@@ -18,7 +18,7 @@ class YamlParsingTest {
     @ParameterizedTest
     @ValueSource(strings = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"})
     void yamlOneOneTrueWordsAreBooleans(String word) {
-        assertThat(first(ok("steps:\n  - cmd: x\n    privileged: " + word + "\n")).options().privileged()).isTrue();
+        assertThat(((ContainerStep) first(ok("steps:\n  - cmd: x\n    privileged: " + word + "\n"))).container().privileged()).isTrue();
     }
 
     @ParameterizedTest
@@ -30,7 +30,7 @@ class YamlParsingTest {
                     .startsWith("cannot unmarshal !!str `` into bool");
             return;
         }
-        assertThat(first(ok("steps:\n  - cmd: x\n    keep: " + word + "\n")).options().keep()).isFalse();
+        assertThat(((ContainerStep) first(ok("steps:\n  - cmd: x\n    keep: " + word + "\n"))).container().keep()).isFalse();
     }
 
     @ParameterizedTest
@@ -49,13 +49,13 @@ class YamlParsingTest {
                 + "  - {cmd: x, timeout: 1_000}\n"
                 + "  - {cmd: x, timeout: +7}\n"
                 + "  - {cmd: x, timeout: 0b101}\n");
-        assertThat(t.steps()).extracting(s -> s.options().timeout()).containsExactly(16, 8, 8, 1000, 7, 5);
+        assertThat(t.steps()).extracting(s -> s.schedule().timeout()).containsExactly(16, 8, 8, 1000, 7, 5);
     }
 
     @Test
     void floatsAreTruncatedIntoIntsAsYamlV2Does() {
         Task t = ok("steps:\n  - {cmd: x, timeout: 30.9}\n  - {cmd: x, timeout: 1e3}\n  - {cmd: x, timeout: 08}\n");
-        assertThat(t.steps()).extracting(s -> s.options().timeout()).containsExactly(30, 1000, 8);
+        assertThat(t.steps()).extracting(s -> s.schedule().timeout()).containsExactly(30, 1000, 8);
     }
 
     @Test
@@ -103,20 +103,20 @@ class YamlParsingTest {
         CmdStep s = (CmdStep) first(t);
         assertThat(s.cmd()).isEqualTo("true");
         assertThat(s.id()).isEqualTo("0x10");
-        assertThat(s.options().user()).isEqualTo("1.50");
-        assertThat(s.options().entryPoint()).isEmpty();
+        assertThat(((ContainerStep) s).container().user()).isEqualTo("1.50");
+        assertThat(((CmdStep) s).entryPoint()).isEmpty();
     }
 
     @Test
     void unquotedYInAStringListStaysTheLetterY() {
-        assertThat(first(ok("steps:\n  - cmd: x\n    ports: [y, n, 80]\n")).options().ports()).containsExactly("y", "n", "80");
+        assertThat(((ContainerStep) first(ok("steps:\n  - cmd: x\n    ports: [y, n, 80]\n"))).container().ports()).containsExactly("y", "n", "80");
     }
 
     @Test
     void nullValuesAreZeroValues() {
         Task t = ok("stepTimeout:\nenv:\nsteps:\n  - cmd: x\n    timeout: ~\n    when:\n");
         assertThat(t.stepTimeout()).isEqualTo(600);
-        assertThat(first(t).options().timeout()).isEqualTo(600);
+        assertThat(first(t).schedule().timeout()).isEqualTo(600);
     }
 
     @Test
@@ -144,8 +144,8 @@ class YamlParsingTest {
     @Test
     void mergeKeysApplyInPlace() {
         Task t = ok("base: &b {timeout: 42, privileged: true}\nsteps:\n  - <<: *b\n    cmd: x\n");
-        assertThat(first(t).options().timeout()).isEqualTo(42);
-        assertThat(first(t).options().privileged()).isTrue();
+        assertThat(first(t).schedule().timeout()).isEqualTo(42);
+        assertThat(((ContainerStep) first(t)).container().privileged()).isTrue();
     }
 
     @Test
@@ -157,12 +157,12 @@ class YamlParsingTest {
     @Test
     void anchorsAndAliasesWork() {
         Task t = ok("x: &env [A=1, B=2]\nsteps:\n  - cmd: x\n    env: *env\n");
-        assertThat(first(t).options().env()).containsExactly("A=1", "B=2");
+        assertThat(((ContainerStep) first(t)).container().env()).containsExactly("A=1", "B=2");
     }
 
     @Test
     void explicitTagsAreHonoured() {
-        assertThat(first(ok("steps:\n  - cmd: x\n    timeout: !!int 12\n")).options().timeout()).isEqualTo(12);
+        assertThat(first(ok("steps:\n  - cmd: x\n    timeout: !!int 12\n")).schedule().timeout()).isEqualTo(12);
         assertThat(onlyError("steps:\n  - cmd: x\n    timeout: !!str 12\n").message()).startsWith("cannot unmarshal !!str `12` into int");
         assertThat(onlyError("steps:\n  - cmd: x\n    timeout: !!int abc\n").message()).isEqualTo("cannot decode !!str `abc` as a !!int");
     }

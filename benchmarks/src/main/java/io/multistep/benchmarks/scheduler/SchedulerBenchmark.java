@@ -12,7 +12,7 @@ import io.multistep.engine.spi.StepOutcome;
 import io.multistep.engine.spi.StepOutput;
 import io.multistep.spec.CmdStep;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 import io.multistep.spec.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +125,8 @@ public class SchedulerBenchmark {
     }
 
     private static Step step(String id, List<String> deps) {
-        return new CmdStep("alpine true", StepOptions.builder().id(id).when(deps.isEmpty() ? List.of("-") : deps)
-                .dependencies(deps).build());
+        return CmdStep.builder().cmd("alpine true").schedule(StepSchedule.builder().id(id)
+                .when(deps.isEmpty() ? List.of("-") : deps).dependencies(deps).build()).build();
     }
 
     /** A runtime whose every attempt succeeds at once. */

@@ -1,6 +1,6 @@
 package io.multistep.engine.internal;
 
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 
 /**
  * The exit-code rule. The reference parses {@code exitedWith}/{@code exitedWithout} but ignores
@@ -14,11 +14,11 @@ public final class ExitCodes {
      * Whether an exit code counts as success: it is in {@code exitedWith} when that is non-empty,
      * else it is not in {@code exitedWithout} when that is non-empty, else it is 0.
      *
-     * @param options the step's options
+     * @param options the step's schedule
      * @param exitCode the container's exit code
      * @return whether the attempt succeeded
      */
-    public static boolean isSuccess(StepOptions options, int exitCode) {
+    public static boolean isSuccess(StepSchedule options, int exitCode) {
         if (!options.exitedWith().isEmpty()) {
             return options.exitedWith().contains(exitCode);
         }

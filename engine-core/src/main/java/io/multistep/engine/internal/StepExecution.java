@@ -13,7 +13,7 @@ import io.multistep.engine.spi.StepOutcome;
 import io.multistep.engine.spi.StepOutput;
 import io.multistep.spec.Step;
 import io.multistep.spec.StepKind;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class StepExecution implements Runnable {
     private final RunExecution run;
     private final RunExecution.Node node;
     private final Step step;
-    private final StepOptions options;
+    private final StepSchedule options;
     private final String runId;
     private final SecretMasker masker;
     private final OutputTail tail = new OutputTail(StepResult.TAIL_LINES);
@@ -66,7 +66,7 @@ final class StepExecution implements Runnable {
         this.run = run;
         this.node = node;
         this.step = node.step;
-        this.options = step.options();
+        this.options = step.schedule();
         this.runId = run.runId();
         this.masker = run.masker();
     }
@@ -184,7 +184,8 @@ final class StepExecution implements Runnable {
         run.events().emit(new RunEvent.StepStarted(runId, config.clock().instant(), step.id(), step.kind(),
                 startDelay, timeout));
         LOG.debug("run {}: Executing step ID: {}. Timeout(sec): {}, Working directory: '{}', Network: '{}'", runId,
-                step.id(), options.timeout(), masker.mask(options.workingDirectory()), masker.mask(options.network()));
+                step.id(), options.timeout(), masker.mask(step.reportedWorkingDirectory()),
+                masker.mask(step.reportedNetwork()));
 
         if (!startDelay.isZero()) {
             try {
@@ -196,7 +197,7 @@ final class StepExecution implements Runnable {
         if (stopReason() != null) {
             return stoppedBeforeStart();
         }
-        if (step.kind() == StepKind.CMD && options.pull()) {
+        if (step instanceof io.multistep.spec.CmdStep cmd && cmd.pull()) {
             // acb pulls before the step's clock and timeout start, and once, before retries and repeats.
             StepResult failed = prepare();
             if (failed != null) {

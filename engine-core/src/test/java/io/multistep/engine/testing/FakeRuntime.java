@@ -188,7 +188,7 @@ public final class FakeRuntime implements ContainerRuntime {
                 for (String[] line : script.linesFor(index)) {
                     output.line("err".equals(line[0]) ? StepOutput.Stream.STDERR : StepOutput.Stream.STDOUT, line[1]);
                 }
-                if (attempt.step().options().detach()) {
+                if (attempt.step() instanceof io.multistep.spec.ContainerStep c && c.container().detach()) {
                     result = "detached";
                     return new StepOutcome(0, Optional.of("fake-" + id), List.of(), List.of());
                 }

@@ -8,8 +8,9 @@ import com.github.dockerjava.api.model.Isolation;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import io.multistep.spec.ContainerSettings;
+import io.multistep.spec.ContainerStep;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
 import io.multistep.spec.VolumeMount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class ContainerSpecs {
      * @throws IllegalArgumentException when a port, cpus or isolation value is invalid
      */
     static void apply(CreateContainerCmd create, Step step, DockerSession session, String sandbox) {
-        StepOptions o = step.options();
+        ContainerSettings o = ((ContainerStep) step).container();
         List<String> env = new ArrayList<>();
         env.add("HOME=" + HOME); // first, so a step's own HOME= wins (the reference's order)
         env.addAll(o.env());

@@ -19,10 +19,11 @@ import io.multistep.engine.spi.StepOutcome;
 import io.multistep.engine.spi.StepOutput;
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
+import io.multistep.spec.ContainerSettings;
+import io.multistep.spec.ContainerStep;
 import io.multistep.spec.Network;
 import io.multistep.spec.PushStep;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
 import io.multistep.spec.Volume;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -177,7 +178,7 @@ public final class DockerSession implements RuntimeSession {
         Map<String, List<String>> aliases = new LinkedHashMap<>();
         for (Step s : setup.task().steps()) {
             if (sharesNamespace(s)) {
-                aliases.computeIfAbsent(networks.get(s.options().network()), k -> new ArrayList<>()).add(s.id());
+                aliases.computeIfAbsent(networks.get(networkOf(s)), k -> new ArrayList<>()).add(s.id());
             }
         }
         int n = 0;
@@ -233,21 +234,26 @@ public final class DockerSession implements RuntimeSession {
         }
     }
 
+    /** The network a step's container joins; a push has none. */
+    private static String networkOf(Step step) {
+        return step instanceof ContainerStep c ? c.container().network() : "";
+    }
+
     /** Whether a step joins its network's sandbox (see {@link NetworkSandbox#canJoin}). */
     private boolean sharesNamespace(Step step) {
-        String network = networks.get(step.options().network());
+        String network = networks.get(networkOf(step));
         return network != null && NetworkSandbox.canJoin(step, network);
     }
 
     /** The id of the sandbox the step joins, or {@code null} for a namespace of its own. */
     private String sandboxFor(Step step) throws InterruptedException {
-        Sandbox s = sharesNamespace(step) ? sandboxes.get(networks.get(step.options().network())) : null;
+        Sandbox s = sharesNamespace(step) ? sandboxes.get(networks.get(networkOf(step))) : null;
         return s == null ? null : await(s.created(), Optional.<String>empty()).orElse(null);
     }
 
     /** Whether the step's sandbox has started (waiting for it if it is starting). */
     private boolean sandboxRunning(Step step) throws InterruptedException {
-        Sandbox s = sandboxes.get(networks.get(step.options().network()));
+        Sandbox s = sandboxes.get(networks.get(networkOf(step)));
         return s != null && await(s.running(), false);
     }
 
@@ -261,7 +267,7 @@ public final class DockerSession implements RuntimeSession {
 
     /** The sandbox's container is gone (removed or stopped by someone): later steps get their own namespaces. */
     private void sandboxGone(Step step, String sandbox, String why) {
-        String network = networks.get(step.options().network());
+        String network = networks.get(networkOf(step));
         if (network != null) {
             sandboxes.put(network, Sandbox.NONE);
         }
@@ -426,21 +432,14 @@ public final class DockerSession implements RuntimeSession {
 
     @Override
     public void prepare(Step step, StepOutput output) throws RuntimeFailure, InterruptedException {
-        if (!(step instanceof CmdStep cmd) || !step.options().pull()) {
+        if (!(step instanceof CmdStep cmd) || !cmd.pull()) {
             return;
         }
-        List<String> words;
-        try {
-            words = ShellWords.split(cmd.cmd());
-        } catch (IllegalArgumentException e) {
-            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": cannot split cmd: " + e.getMessage());
-        }
-        if (words.isEmpty()) {
+        if (cmd.image().isEmpty()) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": cmd names no image");
         }
-        StepOptions o = step.options();
         try {
-            ensureImage(step.id(), words.get(0), true, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+            ensureImage(step.id(), cmd.image(), true, cmd.cmdDownloadRetries(), cmd.cmdDownloadRetryDelay(), output);
         } catch (PullFailure f) {
             // The reference pulls with `docker pull` in a container, which prints the engine's error
             // (each attempt's, above) and exits 1: the step fails with "exit status 1" (execution.md §3).
@@ -451,21 +450,14 @@ public final class DockerSession implements RuntimeSession {
     private StepOutcome runCmd(CmdStep step, StepAttempt attempt, StepOutput output)
             throws RuntimeFailure, InterruptedException {
         String id = step.id();
-        List<String> words;
-        try {
-            words = ShellWords.split(step.cmd());
-        } catch (IllegalArgumentException e) {
-            throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot split cmd: " + e.getMessage());
-        }
-        if (words.isEmpty()) {
+        if (step.image().isEmpty()) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cmd names no image");
         }
-        String image = words.get(0);
-        StepOptions o = step.options();
+        String image = step.image();
         // pull: true was done by prepare(), once, before the step's clock (execution.md §3); here
         // only a missing image is pulled, as docker run does.
         try {
-            ensureImage(id, image, false, o.cmdDownloadRetries(), o.cmdDownloadRetryDelay(), output);
+            ensureImage(id, image, false, step.cmdDownloadRetries(), step.cmdDownloadRetryDelay(), output);
         } catch (PullFailure f) {
             // What `docker run` prints when it can neither find nor pull the image; it exits 125,
             // an ordinary failed attempt of the step (retries and ignoreErrors apply).
@@ -477,17 +469,17 @@ public final class DockerSession implements RuntimeSession {
         String sandbox = sandboxFor(step);
         while (true) {
             try {
-                return runContainer(step, attempt, createCmd(image, words, o), sandbox, output);
+                return runContainer(step, attempt, createCmd(step), sandbox, output);
             } catch (SandboxGone e) {
                 sandbox = null; // once more in a namespace of its own, which cannot fail this way
             }
         }
     }
 
-    private CreateContainerCmd createCmd(String image, List<String> words, StepOptions o) {
-        CreateContainerCmd create = docker.createContainerCmd(image).withCmd(words.subList(1, words.size()));
-        if (!o.entryPoint().isEmpty()) {
-            create.withEntrypoint(o.entryPoint());
+    private CreateContainerCmd createCmd(CmdStep step) {
+        CreateContainerCmd create = docker.createContainerCmd(step.image()).withCmd(step.args());
+        if (!step.entryPoint().isEmpty()) {
+            create.withEntrypoint(step.entryPoint());
         }
         return create;
     }
@@ -495,7 +487,7 @@ public final class DockerSession implements RuntimeSession {
     /** Name of a step's container: unique per run (the reference uses the bare step id, which forbids parallel runs). */
     String containerName(Step step, StepAttempt attempt) {
         String base = step.id().replaceAll("[^a-zA-Z0-9_.-]", "_") + "-" + shortId;
-        if (step.options().keep() && (attempt.iteration() > 0 || attempt.attempt() > 0)) {
+        if (step instanceof ContainerStep c && c.container().keep() && (attempt.iteration() > 0 || attempt.attempt() > 0)) {
             // Kept containers of earlier attempts still hold the plain name.
             base += "-" + attempt.iteration() + "." + attempt.attempt();
         }
@@ -511,7 +503,7 @@ public final class DockerSession implements RuntimeSession {
     private StepOutcome runContainer(Step step, StepAttempt attempt, CreateContainerCmd create, String sandbox,
             StepOutput output) throws RuntimeFailure, InterruptedException, SandboxGone {
         String stepId = step.id();
-        StepOptions o = step.options();
+        ContainerSettings o = ((ContainerStep) step).container();
         try {
             ContainerSpecs.apply(create, step, this, sandbox);
         } catch (IllegalArgumentException e) {
@@ -626,7 +618,7 @@ public final class DockerSession implements RuntimeSession {
             long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
             if (!wait.awaitCompletion(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
                 throw new RuntimeFailure(Kind.TIMED_OUT, "step " + stepId + ": timed out after "
-                        + o.timeout() + " s (deadline " + attempt.deadline() + ")");
+                        + step.schedule().timeout() + " s (deadline " + attempt.deadline() + ")");
             }
             tExited = System.nanoTime();
             // The output stream ends when the container's streams close, right after it exits.

@@ -9,6 +9,7 @@ import io.multistep.engine.spi.RuntimeFailure.Kind;
 import io.multistep.engine.spi.StepAttempt;
 import io.multistep.engine.spi.StepOutcome;
 import io.multistep.engine.spi.StepOutput;
+import io.multistep.spec.BuildArguments;
 import io.multistep.spec.BuildStep;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,13 +49,11 @@ final class ImageBuilder {
         String id = step.id();
         List<String> env = new ArrayList<>();
         env.add("HOME=" + ContainerSpecs.HOME);
-        env.addAll(step.options().env());
-        BuildCommand cmd;
-        try {
-            cmd = BuildCommand.parse(step.build(), env);
-        } catch (IllegalArgumentException e) {
+        env.addAll(step.container().env());
+        BuildArguments cmd = step.arguments();
+        if (cmd.flagProblem().isPresent()) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": cannot parse build '" + step.build() + "': "
-                    + e.getMessage());
+                    + cmd.flagProblem().get());
         }
         switch (cmd.contextKind()) {
             case GIT, URL, OCI -> throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + id + ": remote build context "
@@ -64,11 +63,11 @@ final class ImageBuilder {
             default -> { }
         }
         ContextConfinement confined = ContextConfinement.of(id, runContext());
-        String containerWd = GoPath.containerWorkDir(step.options().workingDirectory());
+        String containerWd = GoPath.containerWorkDir(step.container().workingDirectory());
         Path contextDir = confined.resolve("the build context", containerWd, cmd.context());
         if (step.usesBuildKit()) {
             // The CLI reads these itself, relative to its folder: each must be relative and stay inside.
-            for (var p : io.multistep.spec.internal.BuildPaths.paths(step.build())) {
+            for (var p : io.multistep.spec.internal.BuildPaths.paths(cmd)) {
                 if (p.path().startsWith("/")) {
                     throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": " + p.what() + " '" + p.path()
                             + "' must be relative to the working directory in a BuildKit build (the docker CLI reads "
@@ -85,7 +84,7 @@ final class ImageBuilder {
         String dockerfileRel;
         Map<String, byte[]> extra = new LinkedHashMap<>();
         Path dockerfile;
-        if (cmd.dockerfile().isEmpty()) {
+        if (cmd.file().isEmpty()) {
             String name = "Dockerfile";
             if (!Files.exists(contextDir.resolve(name)) && Files.exists(contextDir.resolve("dockerfile"))) {
                 name = "dockerfile";
@@ -93,7 +92,7 @@ final class ImageBuilder {
             dockerfile = confined.confine("the Dockerfile", name, contextDir.resolve(name));
         } else {
             // Like the CLI: -f is relative to the current folder (the step's working directory).
-            dockerfile = confined.resolve("the Dockerfile (-f)", containerWd, cmd.dockerfile());
+            dockerfile = confined.resolve("the Dockerfile (-f)", containerWd, cmd.file());
         }
         if (!Files.isRegularFile(dockerfile)) {
             // The reference's dependency scanner reads the Dockerfile first and fails the step so
@@ -161,7 +160,7 @@ final class ImageBuilder {
         if (!cmd.tags().isEmpty()) {
             build.withTags(new LinkedHashSet<>(cmd.tags()));
         }
-        cmd.buildArgs().forEach(build::withBuildArg);
+        cmd.resolvedBuildArgs(env).forEach(build::withBuildArg);
         if (!cmd.labels().isEmpty()) {
             build.withLabels(cmd.labels());
         }
@@ -179,7 +178,7 @@ final class ImageBuilder {
             long remaining = Duration.between(Instant.now(), attempt.deadline()).toMillis();
             if (!cb.awaitCompletion(Math.max(1, remaining), TimeUnit.MILLISECONDS)) {
                 throw new RuntimeFailure(Kind.TIMED_OUT, "step " + id + ": the build timed out after "
-                        + step.options().timeout() + " s");
+                        + step.schedule().timeout() + " s");
             }
             lines.flush();
         } catch (IOException e) {
@@ -220,13 +219,17 @@ final class ImageBuilder {
         if (images.isEmpty()) {
             images.add(new ImageRecord(imageId, imageId, false));
         }
-        return new StepOutcome(0, Optional.empty(), images, dependencies(dockerfile, cmd));
+        return new StepOutcome(0, Optional.empty(), images, dependencies(dockerfile, cmd, env));
     }
 
-    /** The reference's dependency report for this build; a problem reading it never fails the build. */
-    private List<ImageDependency> dependencies(Path dockerfile, BuildCommand cmd) {
+    /**
+     * The reference's dependency report for this build; a problem reading it never fails the build.
+     * The reference feeds it its narrower tag list (the word after a separate {@code -t}/{@code --tag},
+     * or the hidden {@code tags} key); it is fed the tags Docker applies here, as before.
+     */
+    private List<ImageDependency> dependencies(Path dockerfile, BuildArguments cmd, List<String> env) {
         try {
-            return DependencyScanner.scan(Files.readString(dockerfile), cmd.tags(), cmd.buildArgs(), cmd.target(),
+            return DependencyScanner.scan(Files.readString(dockerfile), cmd.tags(), cmd.resolvedBuildArgs(env), cmd.target(),
                     this::localDigest);
         } catch (IOException | RuntimeException e) {
             return List.of();
@@ -251,7 +254,7 @@ final class ImageBuilder {
     /** The step's working directory on this machine, for the CLI: the run's context plus the path under /workspace. */
     private Path hostWorkDir() throws RuntimeFailure {
         Path ctx = runContext();
-        String wd = GoPath.containerWorkDir(step.options().workingDirectory());
+        String wd = GoPath.containerWorkDir(step.container().workingDirectory());
         if (!wd.equals(ContainerSpecs.WORKSPACE) && !wd.startsWith(ContainerSpecs.WORKSPACE + "/")) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": expected the working directory "
                     + wd + " to be under /workspace for a build");
@@ -272,7 +275,7 @@ final class ImageBuilder {
                         + ": BuildKit builds need a docker CLI with buildx (" + cli + " buildx version failed)");
             }
             List<String> argv = new ArrayList<>(List.of(cli, "build"));
-            argv.addAll(ShellWords.split(step.build()));
+            argv.addAll(step.arguments().words());
             ProcessBuilder pb = new ProcessBuilder(argv).directory(workDir.toFile());
             pb.environment().put("DOCKER_BUILDKIT", "1");
             pb.environment().put("DOCKER_HOST", session.host());

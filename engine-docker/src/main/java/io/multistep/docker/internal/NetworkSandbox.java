@@ -6,8 +6,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.spec.CmdStep;
+import io.multistep.spec.ContainerSettings;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,8 +64,11 @@ final class NetworkSandbox {
      * @param dockerNetwork the Docker network the step's {@code network} names
      */
     static boolean canJoin(Step step, String dockerNetwork) {
-        StepOptions o = step.options();
-        if (!(step instanceof CmdStep) || o.detach() || o.keep() || o.privileged() || !o.ports().isEmpty()
+        if (!(step instanceof CmdStep cmd)) {
+            return false;
+        }
+        ContainerSettings o = cmd.container();
+        if (o.detach() || o.keep() || o.privileged() || !o.ports().isEmpty()
                 || !o.expose().isEmpty()) {
             return false;
         }

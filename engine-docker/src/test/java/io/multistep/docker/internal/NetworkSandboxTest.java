@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.ContainerSettings;
+import io.multistep.spec.StepSchedule;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -29,8 +30,9 @@ class NetworkSandboxTest {
         assertThat(NetworkSandbox.supports("")).isFalse();
     }
 
-    private static CmdStep step(java.util.function.UnaryOperator<StepOptions.Builder> options) {
-        return new CmdStep("img true", options.apply(StepOptions.builder().id("s").network("acb_default_network")).build());
+    private static CmdStep step(java.util.function.UnaryOperator<ContainerSettings.Builder> options) {
+        return CmdStep.builder().cmd("img true").schedule(StepSchedule.builder().id("s").build())
+                .container(options.apply(ContainerSettings.builder().network("acb_default_network")).build()).build();
     }
 
     @Test
@@ -49,7 +51,8 @@ class NetworkSandboxTest {
         for (String network : List.of("host", "none", "bridge", "default", "", "container:abc")) {
             assertThat(NetworkSandbox.canJoin(step(o -> o), network)).as(network).isFalse();
         }
-        BuildStep build = new BuildStep("-t x .", List.of("x"), List.of(), StepOptions.builder().id("b").network("net").build());
+        BuildStep build = BuildStep.builder().arguments("-t x .").schedule(StepSchedule.builder().id("b").build())
+                .container(ContainerSettings.builder().network("net").build()).build();
         assertThat(NetworkSandbox.canJoin(build, "net")).as("build").isFalse();
     }
 

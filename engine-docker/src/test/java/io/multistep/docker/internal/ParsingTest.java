@@ -1,21 +1,11 @@
 package io.multistep.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Shell words, working directories, build arguments and .dockerignore matching. */
+/** Working directories and .dockerignore matching (shell words and build arguments: engine-spec's BuildArgumentsTest). */
 class ParsingTest {
-    @Test
-    void shellWordsHonourQuotesAndNeverExpand() {
-        assertThat(ShellWords.split("img sh -c 'echo $HOME; ls' \"a \\\"b\\\" $X\" c\\ d e\\$f ''"))
-                .containsExactly("img", "sh", "-c", "echo $HOME; ls", "a \"b\" $X", "c d", "e$f", "");
-        assertThatThrownBy(() -> ShellWords.split("img 'open")).hasMessageContaining("unterminated single quote");
-    }
-
     @Test
     void workingDirectoriesLikeTheReference() {
         assertThat(GoPath.containerWorkDir("")).isEqualTo("/workspace");
@@ -23,27 +13,6 @@ class ParsingTest {
         assertThat(GoPath.containerWorkDir("a/../b/./")).isEqualTo("/workspace/b");
         assertThat(GoPath.containerWorkDir("/x/y/..")).isEqualTo("/x");
         assertThat(GoPath.clean("./foo")).isEqualTo("foo");
-    }
-
-    @Test
-    void buildArguments() {
-        BuildCommand c = BuildCommand.parse("-t a:1 --tag=b:2 -f 'my file' --build-arg X=1 --build-arg=Y=2 "
-                + "--build-arg Z --build-arg MISSING --target t --label k=v --no-cache --pull src",
-                List.of("Z=old", "Z=fromenv"));
-        assertThat(c.tags()).containsExactly("a:1", "b:2");
-        assertThat(c.dockerfile()).isEqualTo("my file");
-        assertThat(c.buildArgs()).containsExactly(Map.entry("X", "1"), Map.entry("Y", "2"), Map.entry("Z", "fromenv"));
-        assertThat(c.target()).isEqualTo("t");
-        assertThat(c.labels()).containsEntry("k", "v");
-        assertThat(c.noCache()).isTrue();
-        assertThat(c.pull()).isTrue();
-        assertThat(c.context()).isEqualTo("src");
-        assertThat(BuildCommand.parse("--file src/Dockerfile . -t foo:bar", List.of()).context()).isEqualTo(".");
-        assertThat(BuildCommand.parse("-t x https://github.com/Azure/acr-builder.git", List.of()).contextKind())
-                .isEqualTo(BuildCommand.ContextKind.GIT);
-        assertThat(BuildCommand.parse("https://example.com/ctx.tar.gz", List.of()).contextKind())
-                .isEqualTo(BuildCommand.ContextKind.URL);
-        assertThatThrownBy(() -> BuildCommand.parse("--bogus .", List.of())).hasMessageContaining("--bogus");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.multistep.spec.internal;
 
+import io.multistep.spec.BuildArguments;
 import io.multistep.spec.template.internal.GoPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +25,14 @@ public final class BuildPaths {
 
     /**
      * The problems of a build string's host paths, each naming the path, what it resolves to and
-     * what was expected; empty when every path stays in the run's context (or the string cannot be
-     * split, which the runtime reports).
+     * what was expected; empty when every path stays in the run's context.
      *
-     * @param build the {@code build:} value (rendered)
+     * @param build the parsed {@code build:} value (rendered)
      * @param workingDirectory the step's working directory as written (empty for {@code /workspace})
      * @return the messages, in the order of the words
      */
-    public static List<String> problems(String build, String workingDirectory) {
-        List<NamedPath> paths;
-        try {
-            paths = paths(build);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+    public static List<String> problems(BuildArguments build, String workingDirectory) {
+        List<NamedPath> paths = paths(build);
         String cwd = workingDirectory.isEmpty() ? WORKSPACE
                 : GoPath.clean(workingDirectory.startsWith("/") ? workingDirectory : WORKSPACE + "/" + workingDirectory);
         List<String> out = new ArrayList<>();
@@ -58,22 +53,21 @@ public final class BuildPaths {
     /**
      * Every host path a build string names, in the order of its words, the local context last.
      *
-     * @param build the {@code build:} value
-     * @return the paths (an incomplete last flag is left out; the runtime's parser reports it)
-     * @throws IllegalArgumentException when a quote is not closed
+     * @param build the parsed {@code build:} value
+     * @return the paths (an incomplete last flag is left out; the runtime reports it)
      */
-    public static List<NamedPath> paths(String build) {
-        List<BuildWords.Word> words = BuildWords.parse(build);
+    public static List<NamedPath> paths(BuildArguments build) {
+        List<BuildWords.Word> words = BuildWords.parse(build.words());
         List<NamedPath> out = new ArrayList<>();
         for (BuildWords.Word w : words) {
-            // An unknown flag or an incomplete last one is the runtime parser's to report.
+            // An unknown flag or an incomplete last one is the runtime's to report.
             if (!w.positional() && w.value() != null && BuildWords.VALUE_FLAGS.contains(w.flag())) {
                 for (String path : pathsOf(w.flag(), w.value())) {
                     out.add(new NamedPath(describe(w.flag()), path));
                 }
             }
         }
-        String ctx = BuildWords.context(words);
+        String ctx = build.context();
         if (isLocal(ctx)) {
             out.add(new NamedPath("the build context", ctx));
         }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * A {@code build:} string split into {@code docker build}'s arguments, the one tokenising that the
- * static path check ({@link BuildPaths}) and engine-docker's build command both read, so they see the
- * same flags, values and context word.
+ * static path check ({@link BuildPaths}) and {@link io.multistep.spec.BuildArguments} both read, so
+ * they see the same flags, values and context word.
  *
  * <p>Quotes are honoured ({@link ShellWords}), {@code --flag=value} and pflag's {@code -tname}
  * shorthand work, and a value flag takes the next word as its value.
@@ -33,8 +33,9 @@ public final class BuildWords {
      * @param flag the flag ({@code -t}, {@code --file} …), or null for a positional word
      * @param value the flag's value or the positional word; null for a flag given without one (a
      *     bare boolean flag, an unknown flag, or a value flag that ends the string)
+     * @param inline whether the value was part of the flag's word ({@code --tag=x}, {@code -tx})
      */
-    public record Word(String flag, String value) {
+    public record Word(String flag, String value, boolean inline) {
         /** Whether this is a positional word (the context). */
         public boolean positional() {
             return flag == null;
@@ -49,12 +50,21 @@ public final class BuildWords {
      * @throws IllegalArgumentException when a quote is not closed
      */
     public static List<Word> parse(String build) {
-        List<String> words = ShellWords.split(build);
+        return parse(ShellWords.split(build));
+    }
+
+    /**
+     * Reads {@code docker build}'s arguments from words already split.
+     *
+     * @param words the shell words of a {@code build:} string
+     * @return the arguments in order
+     */
+    public static List<Word> parse(List<String> words) {
         List<Word> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.equals("-") || !w.startsWith("-")) {
-                out.add(new Word(null, w));
+                out.add(new Word(null, w, false));
                 continue;
             }
             String flag = w;
@@ -67,10 +77,11 @@ public final class BuildWords {
                 flag = w.substring(0, 2); // -tname, like pflag's shorthand
                 value = w.substring(2);
             }
+            boolean inline = value != null;
             if (value == null && VALUE_FLAGS.contains(flag) && i + 1 < words.size()) {
                 value = words.get(++i);
             }
-            out.add(new Word(flag, value));
+            out.add(new Word(flag, value, inline));
         }
         return out;
     }

@@ -1,13 +1,15 @@
 package io.multistep.spec.internal;
 
+import io.multistep.spec.BuildArguments;
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
+import io.multistep.spec.ContainerSettings;
 import io.multistep.spec.Network;
 import io.multistep.spec.PushStep;
 import io.multistep.spec.Secret;
 import io.multistep.spec.SourceLocation;
 import io.multistep.spec.Step;
-import io.multistep.spec.StepOptions;
+import io.multistep.spec.StepSchedule;
 import io.multistep.spec.Task;
 import io.multistep.spec.Volume;
 import io.multistep.spec.VolumeMount;
@@ -250,31 +252,33 @@ public final class TaskAssembler {
         }
 
         // Per-step defaults, in the reference's order (graph/task.go initialize).
-        List<StepOptions.Builder> builders = new ArrayList<>();
+        List<StepSchedule.Builder> builders = new ArrayList<>();
+        List<ContainerSettings> containers = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (RawStep s : raw.steps) {
-            StepOptions.Builder b = StepOptions.builder();
+            StepSchedule.Builder b = StepSchedule.builder();
+            ContainerSettings.Builder c = ContainerSettings.builder();
             b.timeout(s.timeout <= 0 ? stepTimeout : s.timeout);
             b.retryDelay(s.retryDelay <= 0 ? DEFAULT_RETRY_DELAY : s.retryDelay);
-            b.network(s.network.isEmpty() ? defaultNetwork : s.network);
+            c.network(s.network.isEmpty() ? defaultNetwork : s.network);
             List<Env> stepEnv = new ArrayList<>();
             s.env.forEach(i -> stepEnv.add(new Env(i.text(), i.node())));
-            b.env(mergeEnvs(stepEnv, mergedTaskEnv, STEP_MERGE_PREFIX).stream().map(Env::text).toList());
+            c.env(mergeEnvs(stepEnv, mergedTaskEnv, STEP_MERGE_PREFIX).stream().map(Env::text).toList());
             String id = s.id.isEmpty() ? "acb_step_" + s.index : s.id;
             ids.add(id);
             b.id(id);
-            b.workingDirectory(s.workingDirectory.isEmpty() ? workingDirectory : s.workingDirectory);
+            c.workingDirectory(s.workingDirectory.isEmpty() ? workingDirectory : s.workingDirectory);
             b.location(locator.locate(line(s.node), column(s.node)).location());
             b.when(s.when.stream().map(Item::text).toList());
-            b.entryPoint(s.entryPoint).user(s.user).isolation(s.isolation).cpus(s.cpus).ports(s.ports)
+            c.user(s.user).isolation(s.isolation).cpus(s.cpus).ports(s.ports)
                     .expose(s.expose).privileged(s.privileged).keep(s.keep).detach(s.detach)
-                    .disableWorkingDirectoryOverride(s.disableWorkingDirectoryOverride).pull(s.pull)
-                    .cmdDownloadRetries(s.cmdDownloadRetries).cmdDownloadRetryDelay(s.cmdDownloadRetryDelay)
-                    .startDelay(s.startDelay).retries(s.retries).retryOnErrors(s.retryOnErrors).repeat(s.repeat)
-                    .ignoreErrors(s.ignoreErrors).cache(s.cache)
-                    .volumeMounts(s.mounts.stream().map(m -> new VolumeMount(m.name, m.mountPath)).toList())
+                    .disableWorkingDirectoryOverride(s.disableWorkingDirectoryOverride)
+                    .volumeMounts(s.mounts.stream().map(m -> new VolumeMount(m.name, m.mountPath)).toList());
+            b.startDelay(s.startDelay).retries(s.retries).retryOnErrors(s.retryOnErrors).repeat(s.repeat)
+                    .ignoreErrors(s.ignoreErrors)
                     .exitedWith(s.exitedWith).exitedWithout(s.exitedWithout);
             builders.add(b);
+            containers.add(c.build());
         }
 
         // Graph construction: per step validation, vertex, edges (graph/dag.go NewDagFromTask).
@@ -288,9 +292,13 @@ public final class TaskAssembler {
             RawStep s = raw.steps.get(i);
             String id = ids.get(i);
             validateStep(s, id);
+            BuildArguments buildArguments = null;
             if (!s.build.isEmpty()) {
-                String wd = s.workingDirectory.isEmpty() ? workingDirectory : s.workingDirectory;
-                BuildPaths.problems(s.build, wd).forEach(m -> problems.error(s.buildNode, m));
+                buildArguments = parse(s, "build", s.build, BuildArguments::parse);
+                if (buildArguments != null) {
+                    String wd = s.workingDirectory.isEmpty() ? workingDirectory : s.workingDirectory;
+                    BuildPaths.problems(buildArguments, wd).forEach(m -> problems.error(s.buildNode, m));
+                }
             }
             if (id.equals(ROOT_ID)) {
                 problems.error(s.idNode, ROOT_ID + " is a reserved ID, it can't be used");
@@ -303,7 +311,7 @@ public final class TaskAssembler {
                 vertices.put(id, s);
             }
             builders.get(i).dependencies(dependencies(s, id, i == 0 ? null : ids.get(i - 1), vertices, laterIds));
-            Step step = toStep(s, builders.get(i).build(), settings.cmdAliases());
+            Step step = toStep(s, builders.get(i).build(), containers.get(i), buildArguments, settings.cmdAliases());
             if (step != null) {
                 steps.add(step);
             }
@@ -498,29 +506,36 @@ public final class TaskAssembler {
         return List.copyOf(deps);
     }
 
-    private Step toStep(RawStep s, StepOptions options, UnaryOperator<String> cmdAliases) {
+    private Step toStep(RawStep s, StepSchedule schedule, ContainerSettings container, BuildArguments buildArguments,
+            UnaryOperator<String> cmdAliases) {
         if (!s.cmd.isEmpty() && s.build.isEmpty() && s.push.isEmpty()) {
             String cmd = cmdAliases == null ? s.cmd : cmdAliases.apply(s.cmd);
-            return new CmdStep(cmd, options);
+            CmdStep.Builder b = parse(s, "cmd", cmd, text -> CmdStep.builder().cmd(text));
+            return b == null ? null : b.entryPoint(s.entryPoint).pull(s.pull).cmdDownloadRetries(s.cmdDownloadRetries)
+                    .cmdDownloadRetryDelay(s.cmdDownloadRetryDelay).schedule(schedule).container(container).build();
         }
-        if (!s.build.isEmpty() && s.cmd.isEmpty() && s.push.isEmpty()) {
-            List<String> tokens = GoText.fields(s.build);
-            List<String> tags = new ArrayList<>();
-            List<String> buildArgs = new ArrayList<>();
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                String t = tokens.get(i);
-                if (t.equals("-t") || t.equals("--tag")) {
-                    tags.add(tokens.get(i + 1));
-                } else if (t.equals("--build-arg")) {
-                    buildArgs.add(tokens.get(i + 1));
-                }
-            }
-            return new BuildStep(s.build, s.tags.isEmpty() ? tags : s.tags, buildArgs, options);
+        if (!s.build.isEmpty() && s.cmd.isEmpty() && s.push.isEmpty() && buildArguments != null) {
+            return BuildStep.builder().arguments(s.build, buildArguments).tags(s.tags).cache(s.cache).schedule(schedule)
+                    .container(container).build();
         }
         if (!s.push.isEmpty() && s.cmd.isEmpty() && s.build.isEmpty()) {
-            return new PushStep(normalizePush(s.push.stream().map(Item::text).toList()), options);
+            return new PushStep(normalizePush(s.push.stream().map(Item::text).toList()), container.workingDirectory(),
+                    container.network(), schedule);
         }
         return null;
+    }
+
+    /**
+     * Splits a {@code cmd}/{@code build} text into words, reporting a bad quote at the key: the
+     * reference's shell would fail the step at run time (docs/differences.md).
+     */
+    private <T> T parse(RawStep s, String key, String text, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            problems.error(keyNode(s, key, s.node), "cannot split " + key + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** §6.8: {@code :latest} where there is neither {@code :} nor {@code @}, then exact duplicates dropped. */

@@ -58,30 +58,16 @@ public final class TaskReader {
     /** Untagged Go fields of graph.Task, bound to their lower-cased name by yaml.v2 (task-format.md §9). */
     private static final Set<String> TASK_HIDDEN = Set.of("isbuildtask", "registry", "registryname", "taskname",
             "credentials", "dag", "registrylogincredentials", "initbuildkitcontainer");
-    private static final Set<String> STEP_KEYS = Set.of("id", "cmd", "build", "push", "when", "env",
-            "workingDirectory", "entryPoint", "user", "network", "isolation", "cpus", "ports", "expose",
-            "privileged", "keep", "detach", "disableWorkingDirectoryOverride", "pull", "cmdDownloadRetries",
-            "cmdDownloadRetryDelay", "timeout", "startDelay", "retries", "retryDelay", "retryOnErrors", "repeat",
-            "ignoreErrors", "cache", "volumeMounts", "exitedWith", "exitedWithout");
-    private static final Set<String> STEP_HIDDEN = Set.of("tags", "buildargs", "starttime", "endtime", "stepstatus",
-            "completedchan", "imagedependencies", "defaultbuildcachetag", "usesbuildkit");
     private static final Set<String> SECRET_KEYS = Set.of("id", "keyvault", "clientID");
     private static final Set<String> SECRET_HIDDEN = Set.of("aadresourceid", "resolvedvalue");
     private static final Set<String> NETWORK_KEYS = Set.of("name", "driver", "ipv6", "skipCreation", "isDefault");
     private static final Set<String> VOLUME_KEYS = Set.of("name", "secret");
     private static final Set<String> MOUNT_KEYS = Set.of("name", "mountPath");
 
-    /** Unknown keys with a better hint than edit distance gives. */
-    private static final Map<String, String> HINTS = Map.of(
-            "downloadRetries", "did you mean \"cmdDownloadRetries\"?",
-            "downloadRetryDelay", "did you mean \"cmdDownloadRetryDelay\"?",
-            "secret", "per-step secrets do not exist; declare them under the task's \"secrets\" and use {{.Secrets.<id>}}",
-            "volumeMount", "did you mean \"volumeMounts\"?");
-
     private record Schema(String what, String goType, Set<String> known, Set<String> hidden) {}
 
     private static final Schema TASK = new Schema("task", "graph.Task", TASK_KEYS, TASK_HIDDEN);
-    private static final Schema STEP = new Schema("step", "graph.Step", STEP_KEYS, STEP_HIDDEN);
+    private static final Schema STEP = new Schema("step", "graph.Step", StepKey.KNOWN, StepKey.HIDDEN);
     private static final Schema SECRET = new Schema("secret", "secretmgmt.Secret", SECRET_KEYS, SECRET_HIDDEN);
     private static final Schema NETWORK = new Schema("network", "graph.Network", NETWORK_KEYS, Set.of());
     private static final Schema VOLUME = new Schema("volume", "volume.Volume", VOLUME_KEYS, Set.of());
@@ -392,69 +378,22 @@ public final class TaskReader {
     }
 
     private void stepField(RawStep s, String key, Node v) {
-        int before = errorCount();
-        switch (key) {
-            case "id" -> {
-                s.id = str(v, key);
-                s.idNode = v;
-            }
-            case "cmd" -> {
-                s.cmd = str(v, key);
-                s.cmdNode = v;
-            }
-            case "build" -> {
-                s.build = str(v, key);
-                s.buildNode = v;
-            }
-            case "push" -> {
-                s.push = items(v, key);
-                s.pushNode = v;
-            }
-            case "when" -> s.when = items(v, key);
-            case "env" -> s.env = items(v, key);
-            case "workingDirectory" -> s.workingDirectory = str(v, key);
-            case "entryPoint" -> s.entryPoint = str(v, key);
-            case "user" -> s.user = str(v, key);
-            case "network" -> s.network = str(v, key);
-            case "isolation" -> s.isolation = str(v, key);
-            case "cpus" -> s.cpus = str(v, key);
-            case "ports" -> s.ports = strings(v, key);
-            case "expose" -> s.expose = strings(v, key);
-            case "privileged" -> s.privileged = bool(v, key, s.privileged);
-            case "keep" -> s.keep = bool(v, key, s.keep);
-            case "detach" -> s.detach = bool(v, key, s.detach);
-            case "disableWorkingDirectoryOverride" ->
-                    s.disableWorkingDirectoryOverride = bool(v, key, s.disableWorkingDirectoryOverride);
-            case "pull" -> s.pull = bool(v, key, s.pull);
-            case "cmdDownloadRetries" -> s.cmdDownloadRetries = integer(v, key, "an integer", s.cmdDownloadRetries);
-            case "cmdDownloadRetryDelay" ->
-                    s.cmdDownloadRetryDelay = integer(v, key, "an integer number of seconds", s.cmdDownloadRetryDelay);
-            case "timeout" -> s.timeout = integer(v, key, "an integer number of seconds", s.timeout);
-            case "startDelay" -> s.startDelay = integer(v, key, "an integer number of seconds", s.startDelay);
-            case "retries" -> {
-                s.retries = integer(v, key, "an integer", s.retries);
-                s.retriesNode = v;
-            }
-            case "retryDelay" -> s.retryDelay = integer(v, key, "an integer number of seconds", s.retryDelay);
-            case "retryOnErrors" -> s.retryOnErrors = strings(v, key);
-            case "repeat" -> {
-                s.repeat = integer(v, key, "an integer", s.repeat);
-                s.repeatNode = v;
-            }
-            case "ignoreErrors" -> s.ignoreErrors = bool(v, key, s.ignoreErrors);
-            case "cache" -> {
-                s.cache = str(v, key);
-                s.cacheNode = v;
-            }
-            case "volumeMounts" -> {
-                s.mounts = list(v, "volume.Mount", this::mount);
-                s.mountsNode = v;
-            }
-            case "exitedWith" -> s.exitedWith = ints(v, key);
-            case "exitedWithout" -> s.exitedWithout = ints(v, key);
-            case "tags" -> s.tags = strings(v, key);
-            default -> { } // other hidden keys: overwritten by the reference
+        StepKey k = StepKey.of(key);
+        if (k == null) {
+            return; // other hidden keys: overwritten by the reference
         }
+        int before = errorCount();
+        Object value = switch (k.type) {
+            case STRING -> str(v, key);
+            case ITEMS -> items(v, key);
+            case STRINGS -> strings(v, key);
+            case BOOL -> bool(v, key, (Boolean) k.get(s));
+            case COUNT -> integer(v, key, "an integer", (Integer) k.get(s));
+            case SECONDS -> integer(v, key, "an integer number of seconds", (Integer) k.get(s));
+            case INTS -> ints(v, key);
+            case MOUNTS -> list(v, "volume.Mount", this::mount);
+        };
+        k.set(s, value, v);
         if (errorCount() != before) {
             s.badKeys.add(key);
         }
@@ -758,7 +697,7 @@ public final class TaskReader {
             problems.warning(k, base + ": image aliases need \"version: v1.1.0\" (as the first such line, at column 1)");
             return;
         }
-        String hint = schema == STEP ? HINTS.get(key) : null;
+        String hint = schema == STEP ? StepKey.HINTS.get(key) : null;
         if (hint == null) {
             String s = GoText.suggest(key, schema.known());
             hint = s != null ? "did you mean " + quote(s) + "?" : null;

@@ -48,9 +48,9 @@ class ValidationConformanceTest {
     @Test
     void yaml11Booleans() {
         Task t = ok("steps:\n  - cmd: x\n    privileged: yes\n    keep: On\n    detach: NO\n");
-        assertThat(t.steps().get(0).options().privileged()).isTrue();
-        assertThat(t.steps().get(0).options().keep()).isTrue();
-        assertThat(t.steps().get(0).options().detach()).isFalse();
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().privileged()).isTrue();
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().keep()).isTrue();
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().detach()).isFalse();
     }
 
     // §4 defaults
@@ -60,24 +60,24 @@ class ValidationConformanceTest {
         Task t = ok("steps:\n  - cmd: x\n    retryDelay: -1\n  - cmd: y\n    timeout: 7\n    retryDelay: 2\n");
         assertThat(t.version()).isIn("", "v1.0.0");
         assertThat(t.stepTimeout()).isEqualTo(600);
-        assertThat(t.steps().get(0).options().timeout()).isEqualTo(600);
-        assertThat(t.steps().get(0).options().retryDelay()).isEqualTo(5);
-        assertThat(t.steps().get(1).options().timeout()).isEqualTo(7);
-        assertThat(t.steps().get(1).options().retryDelay()).isEqualTo(2);
-        assertThat(t.steps().get(0).options().network()).isEqualTo("acb_default_network");
+        assertThat(t.steps().get(0).schedule().timeout()).isEqualTo(600);
+        assertThat(t.steps().get(0).schedule().retryDelay()).isEqualTo(5);
+        assertThat(t.steps().get(1).schedule().timeout()).isEqualTo(7);
+        assertThat(t.steps().get(1).schedule().retryDelay()).isEqualTo(2);
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().network()).isEqualTo("acb_default_network");
         assertThat(t.steps().get(0).id()).isEqualTo("acb_step_0");
-        assertThat(ok("stepTimeout: -5\nsteps:\n  - cmd: x\n    timeout: 0\n").steps().get(0).options().timeout()).isEqualTo(600);
-        assertThat(ok("stepTimeout: 30\nsteps:\n  - cmd: x\n").steps().get(0).options().timeout()).isEqualTo(30);
+        assertThat(ok("stepTimeout: -5\nsteps:\n  - cmd: x\n    timeout: 0\n").steps().get(0).schedule().timeout()).isEqualTo(600);
+        assertThat(ok("stepTimeout: 30\nsteps:\n  - cmd: x\n").steps().get(0).schedule().timeout()).isEqualTo(30);
     }
 
     @Test
     void workingDirectoryDefaults() {
         Task t = loadWith("steps:\n  - cmd: x\n  - cmd: y\n    workingDirectory: own\n", List.of(), "", "/cli").orThrow();
-        assertThat(t.steps().get(0).options().workingDirectory()).isEqualTo("/cli");
-        assertThat(t.steps().get(1).options().workingDirectory()).isEqualTo("own");
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().workingDirectory()).isEqualTo("/cli");
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(1)).container().workingDirectory()).isEqualTo("own");
         Task t2 = loadWith("workingDirectory: file\nsteps:\n  - cmd: x\n", List.of(), "", "/cli").orThrow();
-        assertThat(t2.steps().get(0).options().workingDirectory()).isEqualTo("file");
-        assertThat(ok("steps:\n  - cmd: x\n").steps().get(0).options().workingDirectory()).isEmpty();
+        assertThat(((io.multistep.spec.ContainerStep) t2.steps().get(0)).container().workingDirectory()).isEqualTo("file");
+        assertThat(((io.multistep.spec.ContainerStep) ok("steps:\n  - cmd: x\n").steps().get(0)).container().workingDirectory()).isEmpty();
     }
 
     // §4.1 secrets: a file with secrets always gets the first render pass, so S-x surface as R-6
@@ -114,12 +114,12 @@ class ValidationConformanceTest {
     @Test
     void defaultNetworkResolution() {
         Task t = ok("networks:\n  - name: n1\n    isDefault: true\n  - name: n2\n    isDefault: true\n  - name: n3\nsteps:\n  - cmd: x\n  - cmd: y\n    network: own\n");
-        assertThat(t.steps().get(0).options().network()).isEqualTo("n2");
-        assertThat(t.steps().get(1).options().network()).isEqualTo("own");
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().network()).isEqualTo("n2");
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(1)).container().network()).isEqualTo("own");
         Task none = ok("networks:\n  - name: n1\nsteps:\n  - cmd: x\n");
-        assertThat(none.steps().get(0).options().network()).isEmpty();
+        assertThat(((io.multistep.spec.ContainerStep) none.steps().get(0)).container().network()).isEmpty();
         Task cli = loadWith("networks:\n  - name: n1\n    isDefault: true\nsteps:\n  - cmd: x\n", List.of(), "clinet", "").orThrow();
-        assertThat(cli.steps().get(0).options().network()).isEqualTo("clinet");
+        assertThat(((io.multistep.spec.ContainerStep) cli.steps().get(0)).container().network()).isEqualTo("clinet");
         Network ext = cli.networks().get(cli.networks().size() - 1);
         assertThat(ext.name()).isEqualTo("clinet");
         assertThat(ext.driver()).isEqualTo("external");
@@ -221,7 +221,7 @@ class ValidationConformanceTest {
     @Test
     void verifiedEnvMergeExample() {
         Task t = loadWith("env: [A=task, B=task]\nsteps:\n  - cmd: x\n    env: [A=step, C=step]\n", List.of("A=cli,D=cli", "E=cli"), "", "").orThrow();
-        assertThat(t.steps().get(0).options().env()).containsExactly("A=step", "C=step", "B=task", "D=cli", "E=cli");
+        assertThat(((io.multistep.spec.ContainerStep) t.steps().get(0)).container().env()).containsExactly("A=step", "C=step", "B=task", "D=cli", "E=cli");
     }
 
     @Test
@@ -235,9 +235,9 @@ class ValidationConformanceTest {
         assertThat(firstError("env: [A=1]\nsteps:\n  - cmd: x\n    env: [bad]\n")).startsWith(
                 "failed to merge task and step environment variables: cannot parse step environment variable bad correctly");
         // no task/CLI env: malformed step items are never parsed
-        assertThat(ok("steps:\n  - cmd: x\n    env: [bad]\n").steps().get(0).options().env()).containsExactly("bad");
+        assertThat(((io.multistep.spec.ContainerStep) ok("steps:\n  - cmd: x\n    env: [bad]\n").steps().get(0)).container().env()).containsExactly("bad");
         // duplicates pass through
-        assertThat(ok("env: [A=1]\nsteps:\n  - cmd: x\n    env: [A=2, A=3]\n").steps().get(0).options().env()).containsExactly("A=2", "A=3");
+        assertThat(((io.multistep.spec.ContainerStep) ok("env: [A=1]\nsteps:\n  - cmd: x\n    env: [A=2, A=3]\n").steps().get(0)).container().env()).containsExactly("A=2", "A=3");
     }
 
     // §8 graph
@@ -245,13 +245,13 @@ class ValidationConformanceTest {
     @Test
     void graphRules() {
         Task t = ok("steps:\n  - build: .\n  - cmd: x\n  - push: [a]\n  - cmd: az\n    when: [\"-\"]\n  - cmd: after\n");
-        assertThat(t.steps().get(0).options().dependencies()).isEmpty();
-        assertThat(t.steps().get(1).options().dependencies()).containsExactly("acb_step_0");
-        assertThat(t.steps().get(2).options().dependencies()).containsExactly("acb_step_1");
-        assertThat(t.steps().get(3).options().dependencies()).isEmpty();
+        assertThat(t.steps().get(0).schedule().dependencies()).isEmpty();
+        assertThat(t.steps().get(1).schedule().dependencies()).containsExactly("acb_step_0");
+        assertThat(t.steps().get(2).schedule().dependencies()).containsExactly("acb_step_1");
+        assertThat(t.steps().get(3).schedule().dependencies()).isEmpty();
         // previous step in the file whatever its own when was
-        assertThat(t.steps().get(4).options().dependencies()).containsExactly("acb_step_3");
-        assertThat(ok("steps:\n  - cmd: x\n    when: []\n").steps().get(0).options().dependencies()).isEmpty();
+        assertThat(t.steps().get(4).schedule().dependencies()).containsExactly("acb_step_3");
+        assertThat(ok("steps:\n  - cmd: x\n    when: []\n").steps().get(0).schedule().dependencies()).isEmpty();
         assertThat(firstError("steps:\n  - id: a\n    cmd: x\n    when: [b]\n  - id: b\n    cmd: y\n"))
                 .startsWith("b does not exist as a vertex [from: b, to: a]");
         assertThat(firstError("steps:\n  - id: a\n    cmd: x\n    when: [\"\"]\n")).startsWith("from cannot be empty");
@@ -262,9 +262,9 @@ class ValidationConformanceTest {
         // graph/dag.go validateFromAndTo: "acb_root" names the graph's root, which always exists
         Task t = ok("steps:\n  - id: a\n    cmd: x\n  - id: b\n    cmd: y\n    when: [acb_root]\n"
                 + "  - id: c\n    cmd: z\n    when: [acb_root, a]\n");
-        assertThat(t.steps().get(1).options().dependencies()).isEmpty();
-        assertThat(t.steps().get(2).options().dependencies()).containsExactly("a");
-        assertThat(t.steps().get(1).options().when()).containsExactly("acb_root");
+        assertThat(t.steps().get(1).schedule().dependencies()).isEmpty();
+        assertThat(t.steps().get(2).schedule().dependencies()).containsExactly("a");
+        assertThat(t.steps().get(1).schedule().when()).containsExactly("acb_root");
         assertThat(firstError("steps:\n  - cmd: x\n    when: [acb_root, acb_root]\n"))
                 .startsWith("dependency acb_root is listed twice");
     }
