@@ -86,4 +86,24 @@ class TwoPassLoadingTest {
         rendering.next();
         assertThatThrownBy(() -> rendering.provide(Map.of())).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aV110FileStopsOnceForEachDocumentThatUsesSecretsAliasBlockFirst() throws Exception {
+        String text = "version: v1.1.0\nalias:\n  values:\n    img: \"{{.Secrets.img}}\" # secrets\n"
+                + "secrets:\n  - id: pw\n    keyvault: k\nsteps:\n  - cmd: $img {{.Secrets.pw}}\n";
+        TaskRenderer.Rendering rendering = new TaskRenderer(RenderContext.builder().build()).start(text, "acb.yaml");
+
+        TaskRenderer.Rendering.Next aliasBlock = rendering.next();
+        assertThat(((TaskRenderer.Rendering.SecretsNeeded) aliasBlock).firstPassText()).contains("img: \"\"")
+                .doesNotContain("steps:");
+        rendering.provide(Map.of("img", "alpine"));
+
+        TaskRenderer.Rendering.Next body = rendering.next();
+        assertThat(((TaskRenderer.Rendering.SecretsNeeded) body).firstPassText()).contains("cmd: alpine ");
+        rendering.provide(Map.of("pw", "s3cret"));
+
+        TaskRenderer.Rendering.Next done = rendering.next();
+        assertThat(((TaskRenderer.Rendering.Done) done).task().text()).contains("cmd: alpine s3cret");
+        assertThat(rendering.next()).isSameAs(done);
+    }
 }

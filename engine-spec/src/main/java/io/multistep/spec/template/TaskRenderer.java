@@ -141,6 +141,7 @@ public final class TaskRenderer {
         private Document document;
         private Map<String, String> secretValues;
         private Map<String, String> aliases = Map.of();
+        private Done result;
 
         private Rendering(String authoredText, String sourceName, boolean renderOnly) {
             this.authoredText = authoredText;
@@ -149,12 +150,16 @@ public final class TaskRenderer {
         }
 
         /**
-         * Renders up to the next stop: a first pass that needs secrets, or the end.
+         * Renders up to the next stop: a first pass that needs secrets, or the end (returned again
+         * by later calls).
          *
          * @return what to do next
          * @throws TemplateException for any stage failure (see {@link TemplateException#stage()})
          */
         public Next next() throws TemplateException {
+            if (result != null) {
+                return result;
+            }
             if (!started) {
                 started = true;
                 begin();
@@ -166,8 +171,10 @@ public final class TaskRenderer {
                 SourceMap out = finish(document, secretValues == null ? Map.of() : secretValues);
                 secretValues = null;
                 if (!inAliasBlock) {
-                    return new Done(new RenderedTask(out.renderedText(), out, aliasesOn,
+                    result = new Done(new RenderedTask(out.renderedText(), out, aliasesOn,
                             aliasesOn ? aliases : Map.of()));
+                    document = null;
+                    return result;
                 }
                 inAliasBlock = false;
                 SourceLocation aliasWhere = separated.alias().text().isEmpty() ? new SourceLocation(sourceName, 0, 0)
