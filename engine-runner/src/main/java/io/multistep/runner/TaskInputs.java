@@ -6,6 +6,7 @@ import io.multistep.spec.InvalidTextException;
 import io.multistep.spec.SourceText;
 import io.multistep.spec.SecretValues;
 import io.multistep.spec.TaskFiles;
+import io.multistep.spec.render.RunVariables;
 import io.multistep.spec.template.Aliases;
 import io.multistep.spec.template.RenderContext;
 import io.multistep.spec.template.TemplateException;
@@ -32,13 +33,12 @@ import java.util.UUID;
 record TaskInputs(
         String text,
         String sourceName,
+        RunVariables run,
         RenderContext renderContext,
-        Instant date,
         Map<String, Object> values,
         Map<String, String> imageAliases,
         RenderFlags render,
-        ModelFlags model,
-        String taskName) {
+        ModelFlags model) {
 
     /**
      * Reads the task text and the values as the reference does.
@@ -88,7 +88,7 @@ record TaskInputs(
             aliases.put(kv[0], kv[1]);
         }
         Instant date = date(render.date);
-        RenderContext ctx = RenderContext.builder()
+        RunVariables run = RunVariables.builder()
                 .id(render.id)
                 .commit(render.commit)
                 .repository(render.repository)
@@ -100,11 +100,14 @@ record TaskInputs(
                 .taskName(taskName)
                 .sharedVolume(render.homeVolume)
                 .date(date)
+                .build();
+        RenderContext ctx = RenderContext.builder()
+                .run(run)
                 .values(values)
                 .imageAliases(aliases)
                 .templateExtras(render.templateExtras)
                 .build();
-        return new TaskInputs(text, sourceName, ctx, date, values, Map.copyOf(aliases), render, model, taskName);
+        return new TaskInputs(text, sourceName, run, ctx, values, Map.copyOf(aliases), render, model);
     }
 
     /** The engine's task source. */
@@ -114,26 +117,13 @@ record TaskInputs(
 
     /** The engine's run options for these inputs (without the exec-only ones). */
     RunOptions.Builder runOptions() {
-        RunOptions.Builder b = RunOptions.builder()
-                .runId(render.id.isEmpty() ? generatedRunId() : render.id)
-                .registry(render.registry)
+        return RunOptions.builder()
+                .run(run.toBuilder().id(run.id().isEmpty() ? generatedRunId() : run.id()).build())
                 .values(values)
                 .envDefaults(model.env)
                 .workingDirectoryDefault(model.workingDirectory)
                 .networkDefault(model.network)
-                .commit(render.commit)
-                .branch(render.branch)
-                .repository(render.repository)
-                .gitTag(render.gitTag)
-                .triggeredBy(render.triggeredBy)
-                .taskName(taskName)
-                .osVersion(render.osVersion)
-                .templateExtras(render.templateExtras)
-                .date(date);
-        if (!render.homeVolume.isEmpty()) {
-            b.sharedVolume(render.homeVolume);
-        }
-        return b;
+                .templateExtras(render.templateExtras);
     }
 
     /** The parser configured like a run of these inputs would be, without secret values. */

@@ -57,6 +57,16 @@ public record Task(
         return Optional.empty();
     }
 
+    /**
+     * The dependency graph of the steps, built and checked on each call.
+     *
+     * @throws StepGraph.InvalidGraphException when the steps do not form a graph (only a task built
+     *     by hand can be such)
+     */
+    public StepGraph graph() {
+        return StepGraph.of(this);
+    }
+
     /** The step with this id, if any. */
     public Optional<Step> step(String id) {
         return steps.stream().filter(s -> s.id().equals(id)).findFirst();

@@ -85,7 +85,7 @@ public final class TaskFiles {
         Loader loader = loader().secrets(secrets).build();
         return (firstPass, map) -> {
             try {
-                return loader.secondPass(firstPass, TemplateFrontend.locator(map, text));
+                return loader.resolveSecrets(firstPass, TemplateFrontend.locator(map, text));
             } catch (Frontend.Failure f) {
                 Problem p = f.problems().get(0);
                 throw new TemplateException(TemplateException.Stage.RENDER, p.location(), p.message());
@@ -220,7 +220,13 @@ public final class TaskFiles {
             }
             Frontend.Rendered rendered;
             try {
-                rendered = frontend.render(text, sourceName, this::secondPass);
+                // A document that uses secrets renders twice: first pass → parse → resolve secrets → second pass.
+                Frontend.Pass pass = frontend.render(text, sourceName);
+                while (pass instanceof Frontend.FirstPass first) {
+                    Map<String, String> secretValues = resolveSecrets(first.text(), first.locator());
+                    pass = first.secondPass().render(secretValues);
+                }
+                rendered = (Frontend.Rendered) pass;
             } catch (Frontend.Failure f) {
                 return new LoadResult(null, f.problems(), null);
             } catch (RuntimeException e) {
@@ -240,12 +246,12 @@ public final class TaskFiles {
         }
 
         /**
-         * Between the render passes (templating.md §4): parse the first-pass text, run the task-level
-         * checks, then resolve the secret values. When the first pass has errors the reference stops
+         * Between the render passes (templating.md §4): parses the first-pass text, runs the task-level
+         * checks, then resolves the secret values. When the first pass has errors the reference stops
          * here with R-6 ("failed to resolve secrets in the task with error: failed to parse template
          * to create task: …"), so only those errors are reported, wrapped.
          */
-        Map<String, String> secondPass(String firstPassText, Locator locator) throws Frontend.Failure {
+        Map<String, String> resolveSecrets(String firstPassText, Locator locator) throws Frontend.Failure {
             String sourceName = locator.locate(1, 1).location().file();
             Problems problems = new Problems(sourceName, locator, false, firstPassText);
             RawTask raw = TaskReader.read(firstPassText, problems, false);

@@ -63,4 +63,39 @@ class StepGraphTest {
         assertThat(g.roots()).isEmpty();
         assertThat(g.topologicalOrder()).isEmpty();
     }
+
+    private static Step step(String id, String... deps) {
+        return new CmdStep("alpine", StepOptions.builder().id(id).dependencies(java.util.List.of(deps)).build());
+    }
+
+    private static Task handBuilt(Step... steps) {
+        return new Task("t", "v1.1.0", 600, "", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(steps), java.util.Optional.empty());
+    }
+
+    @Test
+    void aHandBuiltCycleIsAProblemNamingTheStuckSteps() {
+        assertThatThrownBy(() -> handBuilt(step("a", "b"), step("b", "a"), step("c")).graph())
+                .isInstanceOf(StepGraph.InvalidGraphException.class)
+                .hasMessage("the step dependencies form a cycle among: a, b")
+                .extracting(e -> ((StepGraph.InvalidGraphException) e).problem())
+                .isEqualTo(new StepGraph.Problem.Cycle(java.util.List.of("a", "b")));
+    }
+
+    @Test
+    void duplicateIdsAndUnknownDependenciesAreProblemsWithTheReferenceWording() {
+        assertThatThrownBy(() -> StepGraph.of(handBuilt(step("a"), step("a"))))
+                .hasMessage("a already exists as a vertex");
+        assertThatThrownBy(() -> StepGraph.of(handBuilt(step("a", "zz"))))
+                .hasMessage("zz does not exist as a vertex [from: zz, to: a]");
+        assertThat(new StepGraph.Problem.ListedTwice("a", "b").message())
+                .isEqualTo("dependency a is listed twice in when of step b (the reference would never start this step)");
+    }
+
+    @Test
+    void aDependencyListedTwiceByHandCountsOnce() {
+        StepGraph g = handBuilt(step("a"), step("b", "a", "a")).graph();
+        assertThat(g.dependenciesOf("b")).containsExactly("a");
+        assertThat(g.dependentsOf("a")).containsExactly("b");
+    }
 }

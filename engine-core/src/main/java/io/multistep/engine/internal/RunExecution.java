@@ -17,13 +17,13 @@ import io.multistep.engine.spi.RunSetup;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.spi.RuntimeSession;
 import io.multistep.spec.Step;
+import io.multistep.spec.StepGraph;
 import io.multistep.spec.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -286,57 +286,26 @@ public final class RunExecution implements RunHandle {
         }
     }
 
-    /** Checks the graph (ids, dependencies, cycles) and builds the nodes. */
+    /** Checks the graph (ids, dependencies, cycles: {@link StepGraph}'s rules) and builds the nodes from it. */
     private void buildGraph(Task t) {
+        StepGraph graph;
+        try {
+            graph = t.graph();
+        } catch (StepGraph.InvalidGraphException e) {
+            throw new TaskLoadException(e.getMessage(), List.of(), null);
+        }
         List<Node> list = new ArrayList<>();
         Map<String, Node> byId = new HashMap<>();
-        for (Step step : t.steps()) {
-            Node node = new Node(step, list.size());
-            if (byId.putIfAbsent(step.id(), node) != null) {
-                throw new TaskLoadException(step.id() + " already exists as a vertex", List.of(), null);
-            }
+        for (String id : graph.ids()) {
+            Node node = new Node(graph.step(id), list.size());
+            byId.put(id, node);
             list.add(node);
         }
         for (Node node : list) {
-            // Distinct: the reference hangs on a duplicated dependency (task-format.md §8); we do not.
-            for (String dep : new LinkedHashSet<>(node.step.dependencies())) {
-                Node parent = byId.get(dep);
-                if (parent == null) {
-                    throw new TaskLoadException(dep + " does not exist as a vertex [from: " + dep + ", to: "
-                            + node.step.id() + "]", List.of(), null);
-                }
-                parent.children.add(node);
-                node.remaining++;
+            node.remaining = graph.dependenciesOf(node.step.id()).size();
+            for (String child : graph.dependentsOf(node.step.id())) {
+                node.children.add(byId.get(child));
             }
-        }
-        // Kahn's algorithm: every node must be reachable in topological order.
-        int[] counts = new int[list.size()];
-        ArrayDeque<Node> queue = new ArrayDeque<>();
-        for (Node n : list) {
-            counts[n.index] = n.remaining;
-            if (n.remaining == 0) {
-                queue.add(n);
-            }
-        }
-        int seen = 0;
-        while (!queue.isEmpty()) {
-            Node n = queue.poll();
-            seen++;
-            for (Node c : n.children) {
-                if (--counts[c.index] == 0) {
-                    queue.add(c);
-                }
-            }
-        }
-        if (seen != list.size()) {
-            List<String> stuck = new ArrayList<>();
-            for (Node n : list) {
-                if (counts[n.index] > 0) {
-                    stuck.add(n.step.id());
-                }
-            }
-            throw new TaskLoadException("the step dependencies form a cycle among: " + String.join(", ", stuck),
-                    List.of(), null);
         }
         nodes = List.copyOf(list);
     }

@@ -178,7 +178,6 @@ final class StepExecution implements Runnable {
 
     private StepResult execute() {
         EngineConfig config = run.config();
-        boolean push = step.kind() == StepKind.PUSH;
         Duration startDelay = config.seconds(options.startDelay());
         Duration timeout = config.seconds(options.timeout());
         run.events().emit(new RunEvent.StepStarted(runId, config.clock().instant(), step.id(), step.kind(),
@@ -187,14 +186,7 @@ final class StepExecution implements Runnable {
                 step.id(), options.timeout(), masker.mask(step.reportedWorkingDirectory()),
                 masker.mask(step.reportedNetwork()));
 
-        if (!startDelay.isZero()) {
-            try {
-                sleep(startDelay);
-            } catch (InterruptedException e) {
-                return stoppedBeforeStart();
-            }
-        }
-        if (stopReason() != null) {
+        if (!waitStartDelay(startDelay) || stopReason() != null) {
             return stoppedBeforeStart();
         }
         if (step instanceof io.multistep.spec.CmdStep cmd && cmd.pull()) {
@@ -206,153 +198,244 @@ final class StepExecution implements Runnable {
         }
 
         Instant startedAt = config.clock().instant();
-        Instant deadline = startedAt.plus(timeout.isZero() ? NO_DEADLINE : timeout);
-        long deadlineNanos = System.nanoTime() + timeout.toNanos(); // only meaningful with a timer
+        StepDeadline deadline = startDeadline(startedAt, timeout);
+        Tally tally = new Tally();
+        // Push steps do their own three attempts in the runtime; retries and repeat do not apply (execution.md §5).
+        int iterations = step.kind() == StepKind.PUSH ? 1 : Math.max(0, options.repeat()) + 1;
+        for (int iteration = 0; iteration < iterations && !tally.stoppedEarly; iteration++) {
+            repeatIteration(iteration, deadline, tally);
+        }
+        deadline.cancel();
+        Thread.interrupted();
+        return outcome(tally, startedAt, config.clock().instant());
+    }
+
+    /** Sleeps the step's {@code startDelay}; {@code false} when a stop of the run cut it. */
+    private boolean waitStartDelay(Duration startDelay) {
+        try {
+            sleep(startDelay);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The step's deadline, from when its clock starts; its timer (if it has a timeout) cuts the running attempt. */
+    private StepDeadline startDeadline(Instant startedAt, Duration timeout) {
+        Instant at = startedAt.plus(timeout.isZero() ? NO_DEADLINE : timeout);
+        long nanos = System.nanoTime() + timeout.toNanos(); // only meaningful with a timer
         ScheduledFuture<?> timer = timeout.isZero() ? null
                 : run.timers().schedule(this::deadlinePassed, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return new StepDeadline(at, nanos, timer);
+    }
 
-        // Push steps do their own three attempts in the runtime; retries and repeat do not apply (execution.md §5).
-        int iterations = push ? 1 : Math.max(0, options.repeat()) + 1;
-        int maxRetries = push ? 0 : Math.max(0, options.retries());
-        List<String> errors = new ArrayList<>();
-        StepFailure lastFailure = null;
-        OptionalInt lastExit = OptionalInt.empty();
-        int attempts = 0;
-        Map<String, ImageRecord> images = new LinkedHashMap<>();
-        List<ImageDependency> dependencies = new ArrayList<>();
-        boolean stoppedEarly = false;
+    /**
+     * One repeat iteration: attempts until one succeeds, the retries are used up or the run stops.
+     * A failed iteration adds its error to the tally.
+     */
+    private void repeatIteration(int iteration, StepDeadline deadline, Tally tally) {
+        int maxRetries = step.kind() == StepKind.PUSH ? 0 : Math.max(0, options.retries());
+        for (int attempt = 0; ; attempt++) {
+            AttemptEnd end = attempt(iteration, attempt, deadline, tally);
+            if (end instanceof AttemptEnd.Stopped) {
+                tally.stoppedEarly = true;
+                return;
+            }
+            if (end instanceof AttemptEnd.Succeeded) {
+                return;
+            }
+            AttemptEnd.Failed failed = (AttemptEnd.Failed) end;
+            if (attempt < maxRetries && failed.output().matchesRetryOnErrors()) {
+                if (!waitRetryDelay(iteration, attempt, failed.error())) {
+                    // Only a stop of the run (cancellation, another step's failure, total timeout)
+                    // cuts the delay; the iteration ends with the stop.
+                    tally.lastFailure = failed.failure();
+                    tally.stoppedEarly = true;
+                    return;
+                }
+                continue;
+            }
+            tally.errors.add(failed.error());
+            tally.lastFailure = failed.failure();
+            return;
+        }
+    }
 
-        outer:
-        for (int iteration = 0; iteration < iterations; iteration++) {
-            for (int attempt = 0; ; attempt++) {
-                if (timer != null && System.nanoTime() - deadlineNanos >= 0) {
-                    deadlinePassed();
-                }
-                if (stopReason() != null) {
-                    stoppedEarly = true;
-                    break outer;
-                }
-                AttemptOutput output = new AttemptOutput(iteration, attempt, !options.retryOnErrors().isEmpty());
-                StepOutcome outcome = null;
-                String error = null;
-                StepFailure failure = null;
-                if (expired()) {
-                    // Under an expired deadline an attempt fails at once, as the reference's does.
-                    output.close();
-                } else {
-                    LOG.debug("run {}: Launching container with name: {}", runId, step.id());
-                    if (!enterExecute()) {
-                        stoppedEarly = true;
-                        break outer;
-                    }
-                    attempts++;
-                    try {
-                        outcome = run.session().execute(new StepAttempt(step, iteration, attempt, deadline), output);
-                    } catch (RuntimeFailure f) {
-                        if (f.kind() == RuntimeFailure.Kind.TIMED_OUT && timer != null
-                                && System.nanoTime() - deadlineNanos >= -50_000_000L) {
-                            // The runtime noticed the step's deadline a moment before our timer: the same timeout.
-                            deadlinePassed();
-                        } else {
-                            error = masker.mask(String.valueOf(f.getMessage()));
-                            failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(f.kind()));
-                            output.failedWith(f.getMessage());
-                        }
-                    } catch (InterruptedException e) {
-                        // The deadline or a stop of the run (checked below).
-                    } catch (RuntimeException e) {
-                        // A runtime bug is a failed attempt, not a dead scheduler.
-                        error = masker.mask("runtime error: " + e);
-                        failure = new StepFailure(error, StepFailure.Reason.RUNTIME,
-                                Optional.of(RuntimeFailure.Kind.OTHER));
-                    } finally {
-                        leaveExecute();
-                        output.close();
-                    }
-                    if (stopReason() != null) {
-                        stoppedEarly = true;
-                        break outer;
-                    }
-                    if (outcome != null) {
-                        lastExit = OptionalInt.of(outcome.exitCode());
-                        if (ExitCodes.isSuccess(options, outcome.exitCode())) {
-                            for (ImageRecord image : outcome.images()) {
-                                images.put((image.pushed() ? "push:" : "build:") + image.reference(), image);
-                            }
-                            if (dependencies.isEmpty()) {
-                                // One report per step: the reference scans once, before retries and repeats.
-                                dependencies.addAll(outcome.dependencies());
-                            }
-                            break; // next iteration
-                        }
-                    }
-                }
-                if (expired()) {
-                    // Cut by the deadline (whatever the runtime made of the stop), or not run at all. A
-                    // push's remaining attempts fail under the expired deadline and its loop gives up
-                    // with its own error (execution.md §5).
-                    error = push ? PUSH_FAILED : "timed out";
-                    failure = new StepFailure(error, StepFailure.Reason.TIMED_OUT, Optional.empty());
-                } else if (outcome != null) {
-                    error = "exit status " + outcome.exitCode();
-                    failure = new StepFailure(error, StepFailure.Reason.EXIT_CODE, Optional.empty());
-                } else if (failure == null) {
-                    // Interrupted by the runtime itself or a stray interrupt: a failed attempt.
-                    error = "interrupted";
-                    failure = new StepFailure(error, StepFailure.Reason.RUNTIME, Optional.of(RuntimeFailure.Kind.OTHER));
-                }
-                if (attempt < maxRetries && output.matchesRetryOnErrors()) {
-                    Duration delay = config.seconds(options.retryDelay());
-                    run.events().emit(new RunEvent.StepRetried(runId, config.clock().instant(), step.id(), iteration,
-                            attempt, error, delay));
-                    LOG.debug("run {}: step {} attempt {} failed: {}; retrying in {}", runId, step.id(), attempt,
-                            error, delay);
-                    try {
-                        sleep(delay);
-                    } catch (InterruptedException e) {
-                        // Only a stop of the run (cancellation, another step's failure, total timeout)
-                        // cuts the delay; the iteration ends with the stop.
-                        lastFailure = failure;
-                        stoppedEarly = true;
-                        break outer;
-                    }
-                    continue;
-                }
-                errors.add(error);
-                lastFailure = failure;
-                break;
+    /** Announces a retry and sleeps its delay; {@code false} when a stop of the run cut the delay. */
+    private boolean waitRetryDelay(int iteration, int attempt, String error) {
+        EngineConfig config = run.config();
+        Duration delay = config.seconds(options.retryDelay());
+        run.events().emit(new RunEvent.StepRetried(runId, config.clock().instant(), step.id(), iteration,
+                attempt, error, delay));
+        LOG.debug("run {}: step {} attempt {} failed: {}; retrying in {}", runId, step.id(), attempt, error, delay);
+        try {
+            sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** One attempt: runs the step in the runtime unless the run stops or the deadline has passed. */
+    private AttemptEnd attempt(int iteration, int attempt, StepDeadline deadline, Tally tally) {
+        if (deadline.passed()) {
+            deadlinePassed();
+        }
+        if (stopReason() != null) {
+            return new AttemptEnd.Stopped();
+        }
+        AttemptOutput output = new AttemptOutput(iteration, attempt, !options.retryOnErrors().isEmpty());
+        if (expired()) {
+            // Under an expired deadline an attempt fails at once, as the reference's does.
+            output.close();
+            return failure(null, null, output);
+        }
+        LOG.debug("run {}: Launching container with name: {}", runId, step.id());
+        if (!enterExecute()) {
+            return new AttemptEnd.Stopped();
+        }
+        tally.attempts++;
+        StepOutcome outcome = null;
+        StepFailure failure = null;
+        try {
+            outcome = run.session().execute(new StepAttempt(step, iteration, attempt, deadline.at()), output);
+        } catch (RuntimeFailure f) {
+            if (f.kind() == RuntimeFailure.Kind.TIMED_OUT && deadline.nearlyPassed()) {
+                // The runtime noticed the step's deadline a moment before our timer: the same timeout.
+                deadlinePassed();
+            } else {
+                failure = new StepFailure(masker.mask(String.valueOf(f.getMessage())), StepFailure.Reason.RUNTIME,
+                        Optional.of(f.kind()));
+                output.failedWith(f.getMessage());
+            }
+        } catch (InterruptedException e) {
+            // The deadline or a stop of the run (checked below).
+        } catch (RuntimeException e) {
+            // A runtime bug is a failed attempt, not a dead scheduler.
+            failure = new StepFailure(masker.mask("runtime error: " + e), StepFailure.Reason.RUNTIME,
+                    Optional.of(RuntimeFailure.Kind.OTHER));
+        } finally {
+            leaveExecute();
+            output.close();
+        }
+        if (stopReason() != null) {
+            return new AttemptEnd.Stopped();
+        }
+        if (outcome != null) {
+            tally.lastExit = OptionalInt.of(outcome.exitCode());
+            if (ExitCodes.isSuccess(options, outcome.exitCode())) {
+                tally.succeeded(outcome);
+                return new AttemptEnd.Succeeded();
             }
         }
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        Thread.interrupted();
-        Instant endedAt = config.clock().instant();
+        return failure(outcome, failure, output);
+    }
 
+    /** Why an attempt that did not succeed failed: the deadline first, then the exit code, then the runtime. */
+    private AttemptEnd.Failed failure(StepOutcome outcome, StepFailure runtimeFailure, AttemptOutput output) {
+        if (expired()) {
+            // Cut by the deadline (whatever the runtime made of the stop), or not run at all. A
+            // push's remaining attempts fail under the expired deadline and its loop gives up
+            // with its own error (execution.md §5).
+            String error = step.kind() == StepKind.PUSH ? PUSH_FAILED : "timed out";
+            return new AttemptEnd.Failed(new StepFailure(error, StepFailure.Reason.TIMED_OUT, Optional.empty()), output);
+        }
+        if (outcome != null) {
+            return new AttemptEnd.Failed(new StepFailure("exit status " + outcome.exitCode(),
+                    StepFailure.Reason.EXIT_CODE, Optional.empty()), output);
+        }
+        if (runtimeFailure != null) {
+            return new AttemptEnd.Failed(runtimeFailure, output);
+        }
+        // Interrupted by the runtime itself or a stray interrupt: a failed attempt.
+        return new AttemptEnd.Failed(new StepFailure("interrupted", StepFailure.Reason.RUNTIME,
+                Optional.of(RuntimeFailure.Kind.OTHER)), output);
+    }
+
+    /** The step's result from its tally: stopped by the run, succeeded, or failed with every iteration's error. */
+    private StepResult outcome(Tally tally, Instant startedAt, Instant endedAt) {
         StepStatus status;
         StepFailure cause;
-        StepFailure.Reason reason = stoppedEarly ? stopReason() : null;
+        StepFailure.Reason reason = tally.stoppedEarly ? stopReason() : null;
         if (reason != null) {
             String message = masker.mask(stopMessage());
             status = reason == StepFailure.Reason.RUN_TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.CANCELLED;
             cause = new StepFailure(masker.mask(message), reason, Optional.empty());
-        } else if (errors.isEmpty()) {
+        } else if (tally.errors.isEmpty()) {
             status = StepStatus.SUCCEEDED;
             cause = null;
         } else {
             // Every iteration's error, joined as the reference joins them.
-            String message = String.join(", ", errors);
-            cause = new StepFailure(masker.mask(message), lastFailure.reason(),
-                    lastFailure.runtimeKind());
+            String message = String.join(", ", tally.errors);
+            cause = new StepFailure(masker.mask(message), tally.lastFailure.reason(), tally.lastFailure.runtimeKind());
             status = options.ignoreErrors() ? StepStatus.FAILURE_IGNORED
-                    : lastFailure.reason() == StepFailure.Reason.TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.FAILED;
+                    : tally.lastFailure.reason() == StepFailure.Reason.TIMED_OUT ? StepStatus.TIMED_OUT
+                    : StepStatus.FAILED;
         }
         if (status == StepStatus.FAILURE_IGNORED) {
             LOG.info("run {}: step {} failed but has ignoreErrors: {}", runId, step.id(), cause.message());
         }
-        return new StepResult(step.id(), step.kind(), status, lastExit, attempts, Optional.of(startedAt),
+        return new StepResult(step.id(), step.kind(), status, tally.lastExit, tally.attempts, Optional.of(startedAt),
                 Optional.of(endedAt), Duration.between(startedAt, endedAt), Optional.ofNullable(cause),
-                List.copyOf(images.values()), dependencies, tail.snapshot());
+                List.copyOf(tally.images.values()), tally.dependencies, tail.snapshot());
+    }
+
+    /** How an attempt ended. */
+    private sealed interface AttemptEnd {
+        /** The run stopped the step (before or during the attempt). */
+        record Stopped() implements AttemptEnd {}
+
+        /** The attempt exited with a success code. */
+        record Succeeded() implements AttemptEnd {}
+
+        /** The attempt failed (or could not run under an expired deadline); its output decides a retry. */
+        record Failed(StepFailure failure, AttemptOutput output) implements AttemptEnd {
+            String error() {
+                return failure.message();
+            }
+        }
+    }
+
+    /**
+     * The step's deadline: {@code at} for the runtime, {@code nanos} on the monotonic clock for our
+     * checks (meaningful only with a timer), and the timer that fires when it passes.
+     */
+    private record StepDeadline(Instant at, long nanos, ScheduledFuture<?> timer) {
+        boolean passed() {
+            return timer != null && System.nanoTime() - nanos >= 0;
+        }
+
+        /** Within 50 ms of passing: a runtime's own timeout this close is the step's deadline. */
+        boolean nearlyPassed() {
+            return timer != null && System.nanoTime() - nanos >= -50_000_000L;
+        }
+
+        void cancel() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+
+    /** What the attempts of a step add up to; touched by the step's thread only. */
+    private static final class Tally {
+        final List<String> errors = new ArrayList<>();
+        final Map<String, ImageRecord> images = new LinkedHashMap<>();
+        final List<ImageDependency> dependencies = new ArrayList<>();
+        StepFailure lastFailure;
+        OptionalInt lastExit = OptionalInt.empty();
+        int attempts;
+        boolean stoppedEarly;
+
+        void succeeded(StepOutcome outcome) {
+            for (ImageRecord image : outcome.images()) {
+                images.put((image.pushed() ? "push:" : "build:") + image.reference(), image);
+            }
+            if (dependencies.isEmpty()) {
+                // One report per step: the reference scans once, before retries and repeats.
+                dependencies.addAll(outcome.dependencies());
+            }
+        }
     }
 
     /**

@@ -59,17 +59,7 @@ final class TaskLoading {
         Map<String, String> aliases = new LinkedHashMap<>(Aliases.defaultImageAliases());
         aliases.putAll(config.imageAliases());
         RenderContext context = RenderContext.builder()
-                .id(runId)
-                .registry(options.registry())
-                .commit(options.commit())
-                .branch(options.branch())
-                .repository(options.repository())
-                .gitTag(options.gitTag())
-                .triggeredBy(options.triggeredBy())
-                .taskName(options.taskName())
-                .osVersion(options.osVersion())
-                .sharedVolume(options.sharedVolume().orElse(""))
-                .date(date)
+                .run(options.run().toBuilder().id(runId).date(date).build())
                 .values(values)
                 .imageAliases(aliases)
                 .envFunctions(config.environmentFunctions())

@@ -10,6 +10,9 @@ import java.util.function.UnaryOperator;
  */
 public interface Frontend {
 
+    /** Where rendering stands: done, or paused between the two passes of a document that uses secrets. */
+    sealed interface Pass permits Rendered, FirstPass {}
+
     /**
      * The text the YAML parser sees.
      *
@@ -18,7 +21,18 @@ public interface Frontend {
      * @param aliasesEnabled whether the file is v1.1.0+ (alias preprocessing ran)
      * @param cmdAliases expands the image alias in a cmd, or {@code null} when aliases are disabled
      */
-    record Rendered(String text, Locator locator, boolean aliasesEnabled, UnaryOperator<String> cmdAliases) {}
+    record Rendered(String text, Locator locator, boolean aliasesEnabled, UnaryOperator<String> cmdAliases)
+            implements Pass {}
+
+    /**
+     * The first pass of a document that mentions {@code secrets} is done: its text is to be parsed
+     * and checked and its secrets resolved, and the values handed to {@link #secondPass}.
+     *
+     * @param text the text rendered with empty secrets
+     * @param locator positions of that text in the authored file
+     * @param secondPass renders on with the secret values (id to value)
+     */
+    record FirstPass(String text, Locator locator, SecondPass secondPass) implements Pass {}
 
     /** Rendering failed; the problems say why. */
     final class Failure extends Exception {
@@ -37,21 +51,17 @@ public interface Frontend {
         }
     }
 
-    /**
-     * Called between the two render passes of a file that mentions {@code secrets}: parses and
-     * checks the first-pass text and returns the secret values for the second pass.
-     */
+    /** The rest of a rendering after a first pass. */
     @FunctionalInterface
     interface SecondPass {
         /**
-         * @param firstPassText the text rendered with empty secrets
-         * @param locator positions of that text in the authored file
-         * @return secret id to value
-         * @throws Failure when the first pass text is not a valid task or resolution fails
+         * @param secrets secret id to value, for the document's second pass
+         * @return where rendering stands then
+         * @throws Failure when a later stage fails
          */
-        java.util.Map<String, String> secrets(String firstPassText, Locator locator) throws Failure;
+        Pass render(java.util.Map<String, String> secrets) throws Failure;
     }
 
-    /** Renders authored text. */
-    Rendered render(String authored, String sourceName, SecondPass secondPass) throws Failure;
+    /** Renders authored text up to its end or to the first pass of a document that uses secrets. */
+    Pass render(String authored, String sourceName) throws Failure;
 }

@@ -10,7 +10,7 @@ import io.multistep.spec.SourceLocation;
 public final class PlainFrontend implements Frontend {
 
     @Override
-    public Rendered render(String authored, String sourceName, SecondPass secondPass) {
+    public Rendered render(String authored, String sourceName) {
         String[] lines = authored.split("\n", -1);
         StringBuilder out = new StringBuilder(authored.length());
         int[] map = new int[lines.length + 1];

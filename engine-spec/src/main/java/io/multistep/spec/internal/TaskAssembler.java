@@ -9,6 +9,7 @@ import io.multistep.spec.PushStep;
 import io.multistep.spec.Secret;
 import io.multistep.spec.SourceLocation;
 import io.multistep.spec.Step;
+import io.multistep.spec.StepGraph;
 import io.multistep.spec.StepSchedule;
 import io.multistep.spec.Task;
 import io.multistep.spec.Volume;
@@ -281,7 +282,8 @@ public final class TaskAssembler {
             containers.add(c.build());
         }
 
-        // Graph construction: per step validation, vertex, edges (graph/dag.go NewDagFromTask).
+        // Graph construction: per step validation, vertex, edges (graph/dag.go NewDagFromTask), in file
+        // order. StepGraph words the graph errors; edges point only to earlier steps, so no cycle.
         Map<String, RawStep> vertices = new HashMap<>();
         Map<String, Integer> laterIds = new HashMap<>();
         for (int i = raw.steps.size() - 1; i >= 0; i--) {
@@ -305,7 +307,7 @@ public final class TaskAssembler {
             } else if (vertices.containsKey(id)) {
                 RawStep first = vertices.get(id);
                 String generated = s.id.isEmpty() ? " (the default id of step " + i + " at this position)" : "";
-                problems.error(s.idNode != null ? s.idNode : s.node, id + " already exists as a vertex" + generated
+                problems.error(s.idNode != null ? s.idNode : s.node, new StepGraph.Problem.DuplicateId(id).message() + generated
                         + " (first used by the step at line " + line(first.node) + ")");
             } else {
                 vertices.put(id, s);
@@ -478,13 +480,12 @@ public final class TaskAssembler {
                 if (!rootListed) {
                     rootListed = true;
                 } else {
-                    problems.error(w.node(), "dependency " + dep + " is listed twice in when of step " + id
-                            + " (the reference would never start this step)");
+                    problems.error(w.node(), new StepGraph.Problem.ListedTwice(dep, id).message());
                 }
                 continue;
             }
             if (!vertices.containsKey(dep)) {
-                String msg = dep + " does not exist as a vertex [from: " + dep + ", to: " + id + "]";
+                String msg = new StepGraph.Problem.UnknownDependency(dep, id).message();
                 Integer later = firstIndexById.get(dep);
                 if (later != null && later > s.index) {
                     msg += " (steps may only depend on steps defined earlier in the file; " + dep + " is defined at line "
@@ -499,8 +500,7 @@ public final class TaskAssembler {
                 continue;
             }
             if (!deps.add(dep)) {
-                problems.error(w.node(), "dependency " + dep + " is listed twice in when of step " + id
-                        + " (the reference would never start this step)");
+                problems.error(w.node(), new StepGraph.Problem.ListedTwice(dep, id).message());
             }
         }
         return List.copyOf(deps);

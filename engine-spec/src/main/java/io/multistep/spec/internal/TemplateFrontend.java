@@ -5,7 +5,6 @@ import io.multistep.spec.SourceLocation;
 import io.multistep.spec.template.Aliases;
 import io.multistep.spec.template.RenderContext;
 import io.multistep.spec.template.RenderedTask;
-import io.multistep.spec.template.SecretsLookup;
 import io.multistep.spec.template.SourceMap;
 import io.multistep.spec.template.TaskRenderer;
 import io.multistep.spec.template.TemplateException;
@@ -15,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real pre-YAML stage: the templating layer's {@link TaskRenderer} (comment removal, version
- * detection, aliases, Go templates, two-pass secrets), with positions mapped through its
- * {@link SourceMap}.
+ * detection, aliases, Go templates), with positions mapped through its {@link SourceMap}. It stops
+ * after the first pass of a document that uses secrets ({@link FirstPass}); the loader resolves them.
  */
 public final class TemplateFrontend implements Frontend {
 
@@ -28,33 +27,32 @@ public final class TemplateFrontend implements Frontend {
     }
 
     @Override
-    public Rendered render(String authored, String sourceName, SecondPass secondPass) throws Failure {
-        Failure[] firstPassFailure = new Failure[1];
-        SecretsLookup lookup = (text, map) -> {
-            try {
-                return secondPass.secrets(text, locator(map, authored));
-            } catch (Failure f) {
-                // Keep every problem; the renderer only carries one message through.
-                firstPassFailure[0] = f;
-                Problem p = f.problems().get(0);
-                throw new TemplateException(TemplateException.Stage.RENDER, p.location(), p.message());
-            }
-        };
+    public Pass render(String authored, String sourceName) throws Failure {
+        return renderOn(new TaskRenderer(context).start(authored, sourceName), authored, sourceName);
+    }
+
+    /** Renders up to the next stop: a first pass with secrets to resolve, or the text for the parser. */
+    private Pass renderOn(TaskRenderer.Rendering rendering, String authored, String sourceName) throws Failure {
+        TaskRenderer.Rendering.Next next;
         try {
-            RenderedTask rt = new TaskRenderer(context).render(authored, sourceName, lookup);
-            UnaryOperator<String> expand = rt.aliasesEnabled()
-                    ? cmd -> Aliases.expandCommandAlias(cmd, rt.aliases()) : null;
-            return new Rendered(rt.text(), locator(rt.sourceMap(), authored), rt.aliasesEnabled(), expand);
+            next = rendering.next();
         } catch (TemplateException e) {
-            if (firstPassFailure[0] != null) {
-                throw firstPassFailure[0];
-            }
             SourceLocation where = e.location() == null ? new SourceLocation(sourceName, 0, 0) : e.location();
             if (where.file().isEmpty()) {
                 where = new SourceLocation(sourceName, where.line(), where.column());
             }
             throw new Failure(List.of(Problem.error(where, e.referenceMessage())));
         }
+        if (next instanceof TaskRenderer.Rendering.SecretsNeeded first) {
+            return new FirstPass(first.firstPassText(), locator(first.map(), authored), secrets -> {
+                rendering.provide(secrets);
+                return renderOn(rendering, authored, sourceName);
+            });
+        }
+        RenderedTask rt = ((TaskRenderer.Rendering.Done) next).task();
+        UnaryOperator<String> expand = rt.aliasesEnabled()
+                ? cmd -> Aliases.expandCommandAlias(cmd, rt.aliases()) : null;
+        return new Rendered(rt.text(), locator(rt.sourceMap(), authored), rt.aliasesEnabled(), expand);
     }
 
     /** Rendered → authored positions; the rendered line is kept when templating changed it. */

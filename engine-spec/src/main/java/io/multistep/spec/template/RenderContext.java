@@ -1,5 +1,6 @@
 package io.multistep.spec.template;
 
+import io.multistep.spec.render.RunVariables;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,6 +52,15 @@ public record RenderContext(String id, String commit, String repository, String 
     /** A new builder with the defaults. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The {@code .Run} variables of this context, as one value. The date is not among them: {@link #clock()}
+     * gives it.
+     */
+    public RunVariables run() {
+        return new RunVariables(id, commit, repository, branch, gitTag, triggeredBy, registry, osVersion, taskName,
+                sharedVolume, java.util.Optional.empty());
     }
 
     /** {@code .Run.RegistryName}: the registry up to the first dot. */
@@ -111,6 +121,17 @@ public record RenderContext(String id, String commit, String repository, String 
 
         private static String nz(String s) {
             return s == null ? "" : s;
+        }
+
+        /**
+         * Every {@code .Run} variable at once; a fixed date fixes the clock, no date leaves it as it is.
+         */
+        public Builder run(RunVariables v) {
+            id(v.id()).commit(v.commit()).repository(v.repository()).branch(v.branch()).gitTag(v.gitTag())
+                    .triggeredBy(v.triggeredBy()).registry(v.registry()).osVersion(v.osVersion())
+                    .taskName(v.taskName()).sharedVolume(v.sharedVolume());
+            v.date().ifPresent(this::date);
+            return this;
         }
 
         /** {@code .Run.ID} and {@code .Build.ID}. */

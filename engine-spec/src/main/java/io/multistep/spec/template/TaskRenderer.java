@@ -61,7 +61,8 @@ public final class TaskRenderer {
     }
 
     /**
-     * Full pipeline up to (not including) YAML parsing.
+     * Full pipeline up to (not including) YAML parsing, with {@code secrets} answering between the
+     * passes: {@link #start} driven to its end.
      *
      * @param authoredText the task file as loaded
      * @param sourceName the template name (file path as given, or {@code decoded})
@@ -71,26 +72,7 @@ public final class TaskRenderer {
      */
     public RenderedTask render(String authoredText, String sourceName, SecretsLookup secrets)
             throws TemplateException {
-        Mapped stripped = Preprocessor.stripComments(authoredText);
-        SourceMap base = new SourceMap(sourceName, authoredText, stripped.text(), List.of(stripped.map()));
-        String version = Preprocessor.findVersion(stripped.text());
-        boolean aliasesOn = version.compareTo("v1.1.0") >= 0;
-        if (!aliasesOn) {
-            SourceMap out = renderDocument(stripped.text(), sourceName, base, secrets, TemplateException.Stage.RENDER);
-            return new RenderedTask(out.renderedText(), out, false, Map.of());
-        }
-        Preprocessor.Separated sep = Preprocessor.separate(stripped.text());
-        SourceMap aliasBase = base.then(sep.alias().text(), sep.alias().map());
-        SourceMap aliasRendered = renderDocument(sep.alias().text(), "aliasData", aliasBase, secrets,
-                TemplateException.Stage.ALIAS_RENDER);
-        SourceLocation aliasWhere = sep.alias().text().isEmpty() ? new SourceLocation(sourceName, 0, 0)
-                : aliasBase.locateOffset(0);
-        Aliases.Resolved resolved = Aliases.build(aliasRendered.renderedText(), ctx.imageAliases(), aliasWhere,
-                aliasRendered::locate);
-        Mapped substituted = Preprocessor.substitute(sep.rest().text(), resolved.aliases(), resolved.directive());
-        SourceMap docBase = base.then(substituted.text(), sep.rest().map(), substituted.map());
-        SourceMap out = renderDocument(substituted.text(), sourceName, docBase, secrets, TemplateException.Stage.RENDER);
-        return new RenderedTask(out.renderedText(), out, true, resolved.aliases());
+        return drive(start(authoredText, sourceName), secrets);
     }
 
     /**
@@ -100,17 +82,160 @@ public final class TaskRenderer {
      */
     public RenderedTask renderOnly(String authoredText, String sourceName, SecretsLookup secrets)
             throws TemplateException {
-        Mapped stripped = Preprocessor.stripComments(authoredText);
-        SourceMap base = new SourceMap(sourceName, authoredText, stripped.text(), List.of(stripped.map()));
-        SourceMap out = renderDocument(stripped.text(), sourceName, base, secrets, TemplateException.Stage.RENDER);
-        return new RenderedTask(out.renderedText(), out, false, Map.of());
+        return drive(new Rendering(authoredText, sourceName, true), secrets);
     }
 
-    /** Renders {@code text} (whose map to the authored file is {@code base}); returns the output's map. */
-    private SourceMap renderDocument(String text, String name, SourceMap base, SecretsLookup secrets,
-                                     TemplateException.Stage stage) throws TemplateException {
+    private static RenderedTask drive(Rendering rendering, SecretsLookup secrets) throws TemplateException {
+        Rendering.Next next = rendering.next();
+        while (next instanceof Rendering.SecretsNeeded first) {
+            rendering.provide(secrets.resolve(first.firstPassText(), first.map()));
+            next = rendering.next();
+        }
+        return ((Rendering.Done) next).task();
+    }
+
+    /**
+     * Starts the full pipeline of a task file as a {@link Rendering}, which stops after the first
+     * pass of each document whose text uses {@code secrets} so that its caller can parse that text
+     * and resolve the secrets before the second pass. Nothing runs until {@link Rendering#next()}.
+     *
+     * @param authoredText the task file as loaded
+     * @param sourceName the template name (file path as given, or {@code decoded})
+     * @return the rendering, not yet begun
+     */
+    public Rendering start(String authoredText, String sourceName) {
+        return new Rendering(authoredText, sourceName, false);
+    }
+
+    /**
+     * A task file being rendered: its documents (the alias block of a v1.1.0+ file, then the rest)
+     * in order, each rendered once, or twice when its text uses {@code secrets} (templating.md §4).
+     * Not thread-safe; use once.
+     */
+    public final class Rendering {
+
+        /** What the caller of {@link #next()} gets. */
+        public sealed interface Next {}
+
+        /**
+         * The first pass of a document that uses {@code secrets} is done: resolve them from its text
+         * and {@link #provide} the values for the second pass.
+         *
+         * @param firstPassText the text rendered with an empty {@code .Secrets}
+         * @param map the source map of that text
+         */
+        public record SecretsNeeded(String firstPassText, SourceMap map) implements Next {}
+
+        /** Every document is rendered. @param task the result */
+        public record Done(RenderedTask task) implements Next {}
+
+        private final String authoredText;
+        private final String sourceName;
+        private final boolean renderOnly;
+        private boolean started;
+        private boolean aliasesOn;
+        private boolean inAliasBlock;
+        private SourceMap base;
+        private Preprocessor.Separated separated;
+        private SourceMap aliasBase;
+        private Document document;
+        private Map<String, String> secretValues;
+        private Map<String, String> aliases = Map.of();
+        private Done result;
+
+        private Rendering(String authoredText, String sourceName, boolean renderOnly) {
+            this.authoredText = authoredText;
+            this.sourceName = sourceName;
+            this.renderOnly = renderOnly;
+        }
+
+        /**
+         * Renders up to the next stop: a first pass that needs secrets, or the end (returned again
+         * by later calls).
+         *
+         * @return what to do next
+         * @throws TemplateException for any stage failure (see {@link TemplateException#stage()})
+         */
+        public Next next() throws TemplateException {
+            if (result != null) {
+                return result;
+            }
+            if (!started) {
+                started = true;
+                begin();
+            }
+            while (true) {
+                if (document.firstPass() != null && secretValues == null) {
+                    return new SecretsNeeded(document.firstPass().renderedText(), document.firstPass());
+                }
+                SourceMap out = finish(document, secretValues == null ? Map.of() : secretValues);
+                secretValues = null;
+                if (!inAliasBlock) {
+                    result = new Done(new RenderedTask(out.renderedText(), out, aliasesOn,
+                            aliasesOn ? aliases : Map.of()));
+                    document = null;
+                    return result;
+                }
+                inAliasBlock = false;
+                SourceLocation aliasWhere = separated.alias().text().isEmpty() ? new SourceLocation(sourceName, 0, 0)
+                        : aliasBase.locateOffset(0);
+                Aliases.Resolved resolved = Aliases.build(out.renderedText(), ctx.imageAliases(), aliasWhere,
+                        out::locate);
+                aliases = resolved.aliases();
+                Mapped substituted = Preprocessor.substitute(separated.rest().text(), resolved.aliases(),
+                        resolved.directive());
+                SourceMap docBase = base.then(substituted.text(), separated.rest().map(), substituted.map());
+                document = open(substituted.text(), sourceName, docBase, TemplateException.Stage.RENDER);
+            }
+        }
+
+        /**
+         * The secret values for the second pass of the document whose first pass {@link #next()} returned.
+         *
+         * @param values secret id to value
+         * @throws IllegalStateException when no first pass is waiting for them
+         */
+        public void provide(Map<String, String> values) {
+            if (document == null || document.firstPass() == null || secretValues != null) {
+                throw new IllegalStateException("no first pass is waiting for secrets");
+            }
+            secretValues = values;
+        }
+
+        /** Comment lines, version, and the first document: the alias block (v1.1.0+) or the whole file. */
+        private void begin() throws TemplateException {
+            Mapped stripped = Preprocessor.stripComments(authoredText);
+            base = new SourceMap(sourceName, authoredText, stripped.text(), List.of(stripped.map()));
+            if (renderOnly) {
+                document = open(stripped.text(), sourceName, base, TemplateException.Stage.RENDER);
+                return;
+            }
+            String version = Preprocessor.findVersion(stripped.text());
+            aliasesOn = version.compareTo("v1.1.0") >= 0;
+            if (!aliasesOn) {
+                document = open(stripped.text(), sourceName, base, TemplateException.Stage.RENDER);
+                return;
+            }
+            separated = Preprocessor.separate(stripped.text());
+            aliasBase = base.then(separated.alias().text(), separated.alias().map());
+            inAliasBlock = true;
+            document = open(separated.alias().text(), "aliasData", aliasBase, TemplateException.Stage.ALIAS_RENDER);
+        }
+    }
+
+    /**
+     * One document, parsed; {@code firstPass} is its first-pass output when its text uses
+     * {@code secrets}, {@code done} the output of an empty document.
+     */
+    private record Document(Engine.Compiled compiled, SourceMap base, String name, TemplateException.Stage stage,
+                            Map<String, Object> values, String valuesJson, String runJson, SourceMap firstPass,
+                            SourceMap done) {}
+
+    /** Parses {@code text} (whose map to the authored file is {@code base}) and runs its first pass if it has one. */
+    private Document open(String text, String name, SourceMap base, TemplateException.Stage stage)
+            throws TemplateException {
         if (text.isEmpty()) {
-            return base.then("", new OffsetMap());
+            return new Document(null, base, name, stage, null, null, null, null, base.then("", new OffsetMap()));
         }
         // acb computes the values (and their JSON) before rendering: a values error comes first.
         Map<String, Object> values = ctx.values();
@@ -137,20 +262,26 @@ public final class TaskRenderer {
                     + "parse template: " + name + ". Err: " + e.getMessage()
                     + FunctionSet.hint(e.getMessage(), allFuncs));
         }
-        Map<String, String> secretValues = Map.of();
+        SourceMap first = null;
         if (secretsPass) {
-            SourceMap first = execute(compiled, base, name, values, valuesJson, runJson, Map.of(), stage,
-                    failurePrefix);
+            first = execute(compiled, base, name, values, valuesJson, runJson, Map.of(), stage, failurePrefix);
             if (first.renderedText().isEmpty()) {
                 throw new TemplateException(stage, new SourceLocation(base.sourceName(), 1, 1), // the whole file: its start
                         SECRETS_FAILURE + "rendered template was empty");
             }
-            secretValues = secrets.resolve(first.renderedText(), first);
         }
-        SourceMap result = execute(compiled, base, name, values, valuesJson, runJson, secretValues, stage,
-                "error while rendering templates: ");
+        return new Document(compiled, base, name, stage, values, valuesJson, runJson, first, null);
+    }
+
+    /** The (second, or only) pass of a document; returns the output's map. */
+    private SourceMap finish(Document d, Map<String, String> secretValues) throws TemplateException {
+        if (d.done() != null) {
+            return d.done();
+        }
+        SourceMap result = execute(d.compiled(), d.base(), d.name(), d.values(), d.valuesJson(), d.runJson(),
+                secretValues, d.stage(), "error while rendering templates: ");
         if (result.renderedText().isEmpty()) {
-            throw new TemplateException(stage, new SourceLocation(base.sourceName(), 1, 1), // the whole file: its start
+            throw new TemplateException(d.stage(), new SourceLocation(d.base().sourceName(), 1, 1), // the whole file: its start
                     "rendered template was empty");
         }
         return result;
