@@ -65,7 +65,8 @@ class StepGraphTest {
     }
 
     private static Step step(String id, String... deps) {
-        return new CmdStep("alpine", StepOptions.builder().id(id).dependencies(java.util.List.of(deps)).build());
+        return CmdStep.builder().cmd("alpine")
+                .schedule(StepSchedule.builder().id(id).dependencies(java.util.List.of(deps)).build()).build();
     }
 
     private static Task handBuilt(Step... steps) {
