@@ -1,5 +1,6 @@
 package io.multistep.spec.internal;
 
+import io.multistep.gotemplate.internal.go.GoText;
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
 import io.multistep.spec.Network;
