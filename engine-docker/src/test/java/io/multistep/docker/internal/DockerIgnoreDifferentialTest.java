@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.gotemplate.internal.go.GoPath;
 import io.multistep.testsupport.go.Differential;
 import io.multistep.testsupport.go.GoOracle;
 import java.util.ArrayList;

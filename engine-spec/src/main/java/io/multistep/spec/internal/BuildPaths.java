@@ -1,6 +1,6 @@
 package io.multistep.spec.internal;
 
-import io.multistep.gotemplate.internal.GoPath;
+import io.multistep.gotemplate.internal.go.GoPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

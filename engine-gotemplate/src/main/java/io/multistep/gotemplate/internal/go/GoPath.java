@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 /** Go's slash-separated {@code path} package. */
 public final class GoPath {
