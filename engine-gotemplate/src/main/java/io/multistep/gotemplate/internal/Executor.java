@@ -44,9 +44,7 @@ public final class Executor {
     private String tmplName;
     private Node node;
     private int depth;
-    private String[] varNames = new String[16];
-    private Object[] varValues = new Object[16];
-    private int varTop;
+    private Variables vars = new Variables(16);
     private int[] lineStarts;
 
     /**
@@ -75,7 +73,7 @@ public final class Executor {
             throw new GoError(GoError.Kind.EXEC, "template: " + name + ": \"" + name
                     + "\" is an incomplete or empty template", -1);
         }
-        push("$", data);
+        vars.push("$", data);
         try {
             walk(data, root);
         } catch (OutBuffer.LimitError e) {
@@ -129,7 +127,7 @@ public final class Executor {
     }
 
     private void walkIfOrWith(Object dot, BranchNode b) {
-        int mark = varTop;
+        int mark = vars.mark();
         try {
             Object val = evalPipeline(dot, b.pipe());
             boolean truth = GoValues.isTrue(val);
@@ -139,16 +137,16 @@ public final class Executor {
                 walk(dot, b.elseList());
             }
         } finally {
-            pop(mark);
+            vars.pop(mark);
         }
     }
 
     private void walkRange(Object dot, BranchNode r) {
         node = r;
-        int mark = varTop;
+        int mark = vars.mark();
         try {
             Object val = evalPipeline(dot, r.pipe());
-            int mark2 = varTop;
+            int mark2 = vars.mark();
             if (val instanceof List<?> list) {
                 if (!list.isEmpty()) {
                     for (int i = 0; i < list.size(); i++) {
@@ -175,7 +173,7 @@ public final class Executor {
                 walk(dot, r.elseList());
             }
         } finally {
-            pop(mark);
+            vars.pop(mark);
         }
     }
 
@@ -195,9 +193,9 @@ public final class Executor {
                     setVar(decl.get(0).ident().get(0), elem);
                 }
             } else {
-                varValues[varTop - 1] = elem;
+                vars.setFromTop(1, elem);
                 if (decl.size() > 1) {
-                    varValues[varTop - 2] = index;
+                    vars.setFromTop(2, index);
                 }
             }
         }
@@ -211,7 +209,7 @@ public final class Executor {
                 throw e;
             }
         } finally {
-            pop(mark);
+            vars.pop(mark);
         }
         return true;
     }
@@ -227,62 +225,32 @@ public final class Executor {
         }
         Object newDot = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
         String savedName = tmplName;
-        String[] savedNames = varNames;
-        Object[] savedValues = varValues;
-        int savedTop = varTop;
-        varNames = new String[8];
-        varValues = new Object[8];
-        varTop = 0;
+        Variables saved = vars;
+        vars = new Variables(8);
         depth++;
         tmplName = t.name();
         try {
-            push("$", newDot);
+            vars.push("$", newDot);
             walk(newDot, tmpl);
         } finally {
             depth--;
             tmplName = savedName;
-            varNames = savedNames;
-            varValues = savedValues;
-            varTop = savedTop;
+            vars = saved;
         }
-    }
-
-    // ------------------------------------------------------------------ variables
-
-    private void push(String name, Object value) {
-        if (varTop == varNames.length) {
-            varNames = java.util.Arrays.copyOf(varNames, varTop * 2);
-            varValues = java.util.Arrays.copyOf(varValues, varTop * 2);
-        }
-        varNames[varTop] = name;
-        varValues[varTop] = value;
-        varTop++;
-    }
-
-    private void pop(int mark) {
-        for (int i = mark; i < varTop; i++) {
-            varValues[i] = null;
-        }
-        varTop = mark;
     }
 
     private void setVar(String name, Object value) {
-        for (int i = varTop - 1; i >= 0; i--) {
-            if (varNames[i].equals(name)) {
-                varValues[i] = value;
-                return;
-            }
+        if (!vars.set(name, value)) {
+            throw error("undefined variable: " + name);
         }
-        throw error("undefined variable: " + name);
     }
 
     private Object varValue(String name) {
-        for (int i = varTop - 1; i >= 0; i--) {
-            if (varNames[i].equals(name)) {
-                return varValues[i];
-            }
+        int at = vars.find(name);
+        if (at < 0) {
+            throw error("undefined variable: " + name);
         }
-        throw error("undefined variable: " + name);
+        return vars.get(at);
     }
 
     // ------------------------------------------------------------------ evaluation
@@ -303,7 +271,7 @@ public final class Executor {
             if (pipe.isAssign()) {
                 setVar(v.ident().get(0), value);
             } else {
-                push(v.ident().get(0), value);
+                vars.push(v.ident().get(0), value);
             }
         }
         return value;
