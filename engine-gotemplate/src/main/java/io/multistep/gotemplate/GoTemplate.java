@@ -1,7 +1,7 @@
 package io.multistep.gotemplate;
 
 import io.multistep.gotemplate.internal.Interpreter;
-import io.multistep.gotemplate.internal.FuncError;
+import io.multistep.gotemplate.internal.go.FuncError;
 import io.multistep.gotemplate.internal.FunctionSet;
 import io.multistep.gotemplate.internal.GoError;
 import io.multistep.gotemplate.internal.GoFunc;

@@ -3,3 +3,5 @@
  * files: {@link io.multistep.gotemplate.GoTemplate}, its functions, limits, errors and locations.
  */
 package io.multistep.gotemplate;
+
+import io.multistep.gotemplate.internal.Sprig;

@@ -1,5 +1,6 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.GoValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoComplex;
+import io.multistep.gotemplate.internal.go.GoFmt;
+import io.multistep.gotemplate.internal.go.GoTime;
+import io.multistep.gotemplate.internal.go.GoValues;
 import io.multistep.gotemplate.internal.GoFunc.P;
 import io.multistep.gotemplate.internal.Node.ActionNode;
 import io.multistep.gotemplate.internal.Node.BoolNode;

@@ -1,5 +1,6 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+
 /**
  * A template function with a Go-like signature: the executor converts and checks arguments
  * against {@link #params()} (and {@link #variadic()}) exactly where Go's reflection would.

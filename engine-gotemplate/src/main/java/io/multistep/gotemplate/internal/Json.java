@@ -1,5 +1,11 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoDates;
+import io.multistep.gotemplate.internal.go.GoFmt;
+import io.multistep.gotemplate.internal.go.GoStruct;
+import io.multistep.gotemplate.internal.go.GoTime;
+import io.multistep.gotemplate.internal.go.GoValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

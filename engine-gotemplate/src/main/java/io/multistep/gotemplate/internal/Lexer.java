@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.GoFmt;
+import io.multistep.gotemplate.internal.go.GoValues;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.GoFmt;
 import java.util.List;
 
 /**

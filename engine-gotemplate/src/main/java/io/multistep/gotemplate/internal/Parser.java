@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.GoFmt;
+import io.multistep.gotemplate.internal.go.GoStrconv;
 import io.multistep.gotemplate.internal.Lexer.Item;
 import io.multistep.gotemplate.internal.Lexer.Type;
 import io.multistep.gotemplate.internal.Node.ActionNode;

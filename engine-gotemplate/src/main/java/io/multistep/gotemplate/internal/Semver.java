@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoFmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,9 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoStringer;
+import io.multistep.gotemplate.internal.go.GoStruct;
+import io.multistep.gotemplate.internal.go.GoValues;
 import static io.multistep.gotemplate.internal.GoFunc.P.ANY;
 import static io.multistep.gotemplate.internal.GoFunc.P.STRING;
 

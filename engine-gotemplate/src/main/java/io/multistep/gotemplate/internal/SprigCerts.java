@@ -1,5 +1,9 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoFmt;
+import io.multistep.gotemplate.internal.go.GoStruct;
+import io.multistep.gotemplate.internal.go.GoValues;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;

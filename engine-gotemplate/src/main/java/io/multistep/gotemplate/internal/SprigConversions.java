@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.GoStrconv;
+
 /** Sprig's numeric conversions ({@code numeric.go}'s {@code toInt64}, {@code toFloat64}) other groups share. */
 final class SprigConversions {
 

@@ -1,5 +1,9 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoDates;
+import io.multistep.gotemplate.internal.go.GoFmt;
+import io.multistep.gotemplate.internal.go.GoTime;
 import static io.multistep.gotemplate.internal.GoFunc.P.ANY;
 import static io.multistep.gotemplate.internal.GoFunc.P.STRING;
 import static io.multistep.gotemplate.internal.GoFunc.P.TIME;

@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
+import io.multistep.gotemplate.internal.go.GoValues;
 import static io.multistep.gotemplate.internal.GoFunc.P.ANY;
 import static io.multistep.gotemplate.internal.GoFunc.P.BOOL;
 import static io.multistep.gotemplate.internal.GoFunc.P.STRING;

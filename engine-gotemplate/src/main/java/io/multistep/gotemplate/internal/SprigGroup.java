@@ -1,5 +1,6 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
 import io.multistep.gotemplate.internal.GoFunc.Body;
 import io.multistep.gotemplate.internal.GoFunc.P;
 import java.security.SecureRandom;

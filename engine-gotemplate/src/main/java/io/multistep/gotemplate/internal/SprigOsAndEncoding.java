@@ -1,5 +1,6 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
 import io.multistep.gotemplate.internal.go.GoPath;
 import static io.multistep.gotemplate.internal.GoFunc.P.ANY;
 import static io.multistep.gotemplate.internal.GoFunc.P.STRING;

@@ -1,5 +1,6 @@
 package io.multistep.gotemplate.internal;
 
+import io.multistep.gotemplate.internal.go.FuncError;
 import static io.multistep.gotemplate.internal.GoFunc.P.INT;
 import static io.multistep.gotemplate.internal.GoFunc.P.STRING;
 import static io.multistep.gotemplate.internal.SprigStrings.goSplit;

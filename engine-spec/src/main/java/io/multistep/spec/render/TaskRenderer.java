@@ -5,7 +5,7 @@ import io.multistep.gotemplate.TemplateLimits;
 import io.multistep.spec.internal.TemplateErrors;
 import io.multistep.spec.SourceLocation;
 import io.multistep.gotemplate.internal.Interpreter;
-import io.multistep.gotemplate.internal.FuncError;
+import io.multistep.gotemplate.internal.go.FuncError;
 import io.multistep.gotemplate.internal.FunctionSet;
 import io.multistep.gotemplate.internal.GoError;
 import io.multistep.gotemplate.internal.GoFunc;

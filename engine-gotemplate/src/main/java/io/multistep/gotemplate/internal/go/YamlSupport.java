@@ -1,6 +1,5 @@
 package io.multistep.gotemplate.internal.go;
 
-import io.multistep.gotemplate.internal.GoFmt;
 
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 /**
  * Thrown by template functions; the executor wraps it as Go does

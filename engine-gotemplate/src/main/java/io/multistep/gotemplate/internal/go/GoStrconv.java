@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 /** Ports of the few {@code strconv} functions the template engine needs. */
 public final class GoStrconv {
@@ -129,7 +129,7 @@ public final class GoStrconv {
      *
      * @return the rune and the number of chars it took, or null for Go's {@code ErrSyntax}
      */
-    static int[] unquoteCharPrefix(String s, char quote) {
+    public static int[] unquoteCharPrefix(String s, char quote) {
         if (s.isEmpty()) {
             return null;
         }

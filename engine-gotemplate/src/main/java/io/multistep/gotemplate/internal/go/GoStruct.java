@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * A template value that stands for a Go struct value (kind {@code struct}): fmt prints it as
  * {@code {field1 field2 ...}}, encoding/json writes its exported fields.
  */
-interface GoStruct {
+public interface GoStruct {
 
     /** The Go type name ({@code typeOf}), e.g. {@code semver.Version}. */
     String goType();

@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 /**
  * A Go {@code complex128}: the value of a complex template constant such as {@code 1+2i}. fmt
@@ -7,7 +7,7 @@ package io.multistep.gotemplate.internal;
  * @param re real part
  * @param im imaginary part
  */
-record GoComplex(double re, double im) implements GoStringer {
+public record GoComplex(double re, double im) implements GoStringer {
 
     @Override
     public String goString() {

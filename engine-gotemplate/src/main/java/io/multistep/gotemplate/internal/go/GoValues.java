@@ -1,5 +1,6 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
+import io.multistep.gotemplate.internal.Sprig;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ public final class GoValues {
     }
 
     /** Go's basic kinds used by comparisons. */
-    enum Kind { INVALID, BOOL, INT, FLOAT, STRING, COMPLEX, OTHER }
+    public enum Kind { INVALID, BOOL, INT, FLOAT, STRING, COMPLEX, OTHER }
 
     /** The Go type name the reference would report for a value of the data model. */
     public static String typeName(Object v) {
@@ -88,7 +89,7 @@ public final class GoValues {
         return "struct";
     }
 
-    static Kind kind(Object v) {
+    public static Kind kind(Object v) {
         if (v == null) {
             return Kind.INVALID;
         }

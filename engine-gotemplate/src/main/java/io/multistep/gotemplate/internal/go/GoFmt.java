@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -70,7 +70,7 @@ public final class GoFmt {
     }
 
     /** Approximates Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
-    static boolean isPrint(int cp) {
+    public static boolean isPrint(int cp) {
         if (cp == ' ') {
             return true;
         }

@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 /**
  * Go's {@code strconv.FormatFloat(f, fmt, prec, 64)} for every format: the decimal ones

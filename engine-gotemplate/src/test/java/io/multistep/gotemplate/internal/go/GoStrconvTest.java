@@ -1,4 +1,4 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

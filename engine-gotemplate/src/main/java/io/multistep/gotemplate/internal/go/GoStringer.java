@@ -1,10 +1,12 @@
-package io.multistep.gotemplate.internal;
+package io.multistep.gotemplate.internal.go;
+
+import io.multistep.gotemplate.internal.Sprig;
 
 /**
  * A template value that stands for a Go pointer type with a {@code String()} method: fmt, and so
  * {@code text/template} output and Sprig's {@code toString}, print it through that method.
  */
-interface GoStringer {
+public interface GoStringer {
 
     /** What the Go value's {@code String()} returns. */
     String goString();
