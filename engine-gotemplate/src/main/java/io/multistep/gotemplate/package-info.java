@@ -4,4 +4,3 @@
  */
 package io.multistep.gotemplate;
 
-import io.multistep.gotemplate.internal.Sprig;

@@ -1,6 +1,5 @@
 package io.multistep.gotemplate;
 
-import io.multistep.gotemplate.internal.Sprig;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

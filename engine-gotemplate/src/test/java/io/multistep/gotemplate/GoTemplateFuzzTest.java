@@ -1,6 +1,5 @@
 package io.multistep.gotemplate;
 
-import io.multistep.gotemplate.internal.Sprig;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.multistep.testsupport.FuzzChecks;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.multistep.gotemplate;
 
-import io.multistep.gotemplate.internal.Sprig;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;

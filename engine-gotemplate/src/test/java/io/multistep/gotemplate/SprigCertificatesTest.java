@@ -1,6 +1,5 @@
 package io.multistep.gotemplate;
 
-import io.multistep.gotemplate.internal.Sprig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,6 @@
 package io.multistep.spec.render;
 
 import io.multistep.gotemplate.TemplateLimits;
-import io.multistep.gotemplate.internal.Sprig;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,5 @@
 package io.multistep.gotemplate.internal.go;
 
-import io.multistep.gotemplate.internal.Sprig;
 
 /**
  * A template value that stands for a Go pointer type with a {@code String()} method: fmt, and so

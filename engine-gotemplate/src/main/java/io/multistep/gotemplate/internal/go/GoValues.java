@@ -1,6 +1,5 @@
 package io.multistep.gotemplate.internal.go;
 
-import io.multistep.gotemplate.internal.Sprig;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
