@@ -9,7 +9,7 @@ import java.util.Map;
  * (templating/template.go), {@code FindVersion}, {@code SeparateAliasFromRest} and the
  * single-pass directive substitution {@code preprocessString} (graph/preprocessor.go).
  */
-public final class Preprocessor {
+final class Preprocessor {
 
     private Preprocessor() {
     }
