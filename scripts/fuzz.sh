@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 TARGETS=(
   engine-spec:TaskFilesFuzzTest
   engine-spec:PreprocessorFuzzTest
-  engine-spec:GoTemplateFuzzTest
+  engine-gotemplate:GoTemplateFuzzTest
   engine-docker:DockerIgnoreFuzzTest
 )
 seconds="${FUZZ_SECONDS:-45}"

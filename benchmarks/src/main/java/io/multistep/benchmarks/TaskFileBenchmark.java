@@ -3,7 +3,7 @@ package io.multistep.benchmarks;
 import io.multistep.spec.LoadResult;
 import io.multistep.spec.StepGraph;
 import io.multistep.spec.TaskFiles;
-import io.multistep.spec.template.RenderContext;
+import io.multistep.spec.render.RenderContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package io.multistep.runner;
 
 import io.multistep.spec.TaskFiles;
-import io.multistep.spec.template.SecretsLookup;
-import io.multistep.spec.template.TaskRenderer;
-import io.multistep.spec.template.TemplateException;
+import io.multistep.spec.render.SecretsLookup;
+import io.multistep.spec.render.TaskRenderer;
+import io.multistep.gotemplate.TemplateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;

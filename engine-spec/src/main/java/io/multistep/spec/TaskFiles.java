@@ -1,5 +1,6 @@
 package io.multistep.spec;
 
+import io.multistep.spec.internal.TemplateErrors;
 import io.multistep.spec.internal.Frontend;
 import io.multistep.spec.internal.Locator;
 import io.multistep.spec.internal.PlainFrontend;
@@ -8,11 +9,11 @@ import io.multistep.spec.internal.RawTask;
 import io.multistep.spec.internal.TaskAssembler;
 import io.multistep.spec.internal.TaskReader;
 import io.multistep.spec.internal.TemplateFrontend;
-import io.multistep.spec.template.RenderContext;
-import io.multistep.spec.template.RenderedTask;
-import io.multistep.spec.template.SecretsLookup;
-import io.multistep.spec.template.TaskRenderer;
-import io.multistep.spec.template.TemplateException;
+import io.multistep.spec.render.RenderContext;
+import io.multistep.spec.render.RenderedTask;
+import io.multistep.spec.render.SecretsLookup;
+import io.multistep.spec.render.TaskRenderer;
+import io.multistep.gotemplate.TemplateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class TaskFiles {
             RenderedTask rt = new TaskRenderer(context).renderOnly(text, sourceName, secretsLookup(text, secrets));
             return rt.text();
         } catch (TemplateException e) {
-            throw new TaskFileException(List.of(Problem.error(e.location(), e.referenceMessage())));
+            throw new TaskFileException(List.of(Problem.error(TemplateErrors.location(e), e.referenceMessage())));
         }
     }
 
@@ -88,7 +89,7 @@ public final class TaskFiles {
                 return loader.resolveSecrets(firstPass, TemplateFrontend.locator(map, text));
             } catch (Frontend.Failure f) {
                 Problem p = f.problems().get(0);
-                throw new TemplateException(TemplateException.Stage.RENDER, p.location(), p.message());
+                throw TemplateErrors.at(TemplateException.Stage.RENDER, p.location(), p.message());
             }
         };
     }

@@ -3,9 +3,9 @@ package io.multistep.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.spec.template.RenderContext;
-import io.multistep.spec.template.TemplateException;
-import io.multistep.spec.template.Values;
+import io.multistep.spec.render.RenderContext;
+import io.multistep.gotemplate.TemplateException;
+import io.multistep.spec.render.Values;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.multistep.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.spec.template.TemplateException;
-import io.multistep.spec.template.Values;
+import io.multistep.gotemplate.TemplateException;
+import io.multistep.spec.render.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
 package io.multistep.spec;
 
+import io.multistep.testsupport.FuzzChecks;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.multistep.spec.template.RenderContext;
+import io.multistep.spec.render.RenderContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class TaskFilesFuzzTest {
         }
         for (Problem p : r.problems()) {
             FuzzChecks.readsAsOurs("problem " + p, p.message(), text);
-            FuzzChecks.inside("problem " + p, p.location(), NAME, text);
+            FuzzChecks.inside("problem " + p, p.location().file(), p.location().line(), p.location().column(), NAME, text);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.multistep.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.spec.template.RenderContext;
+import io.multistep.spec.render.RenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.multistep.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.spec.template.RenderContext;
-import io.multistep.spec.template.TaskRenderer;
+import io.multistep.spec.render.RenderContext;
+import io.multistep.spec.render.TaskRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

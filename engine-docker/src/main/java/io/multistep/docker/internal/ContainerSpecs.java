@@ -46,7 +46,7 @@ final class ContainerSpecs {
         env.addAll(o.env());
         create.withEnv(env);
         if (!o.disableWorkingDirectoryOverride()) {
-            create.withWorkingDir(GoPath.containerWorkDir(o.workingDirectory()));
+            create.withWorkingDir(WorkDirs.containerWorkDir(o.workingDirectory()));
         }
         if (!o.user().isEmpty()) {
             create.withUser(o.user());

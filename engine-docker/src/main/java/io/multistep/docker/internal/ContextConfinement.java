@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.gotemplate.internal.go.GoPath;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.spi.RuntimeFailure.Kind;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.gotemplate.internal.go.GoPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -63,7 +63,7 @@ final class ImageBuilder {
             default -> { }
         }
         ContextConfinement confined = ContextConfinement.of(id, runContext());
-        String containerWd = GoPath.containerWorkDir(step.container().workingDirectory());
+        String containerWd = WorkDirs.containerWorkDir(step.container().workingDirectory());
         Path contextDir = confined.resolve("the build context", containerWd, cmd.context());
         if (step.usesBuildKit()) {
             // The CLI reads these itself, relative to its folder: each must be relative and stay inside.
@@ -254,7 +254,7 @@ final class ImageBuilder {
     /** The step's working directory on this machine, for the CLI: the run's context plus the path under /workspace. */
     private Path hostWorkDir() throws RuntimeFailure {
         Path ctx = runContext();
-        String wd = GoPath.containerWorkDir(step.container().workingDirectory());
+        String wd = WorkDirs.containerWorkDir(step.container().workingDirectory());
         if (!wd.equals(ContainerSpecs.WORKSPACE) && !wd.startsWith(ContainerSpecs.WORKSPACE + "/")) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + step.id() + ": expected the working directory "
                     + wd + " to be under /workspace for a build");

@@ -1,7 +1,8 @@
 package io.multistep.docker.internal;
 
-import io.multistep.spec.testing.Differential;
-import io.multistep.spec.testing.GoOracle;
+import io.multistep.gotemplate.internal.go.GoPath;
+import io.multistep.testsupport.go.Differential;
+import io.multistep.testsupport.go.GoOracle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

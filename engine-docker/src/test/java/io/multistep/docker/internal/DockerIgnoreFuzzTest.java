@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.gotemplate.internal.go.GoPath;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.gotemplate.internal.go.GoPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class ParsingTest {
     @Test
     void workingDirectoriesLikeTheReference() {
-        assertThat(GoPath.containerWorkDir("")).isEqualTo("/workspace");
-        assertThat(GoPath.containerWorkDir("stepWorkDir")).isEqualTo("/workspace/stepWorkDir");
-        assertThat(GoPath.containerWorkDir("a/../b/./")).isEqualTo("/workspace/b");
-        assertThat(GoPath.containerWorkDir("/x/y/..")).isEqualTo("/x");
+        assertThat(WorkDirs.containerWorkDir("")).isEqualTo("/workspace");
+        assertThat(WorkDirs.containerWorkDir("stepWorkDir")).isEqualTo("/workspace/stepWorkDir");
+        assertThat(WorkDirs.containerWorkDir("a/../b/./")).isEqualTo("/workspace/b");
+        assertThat(WorkDirs.containerWorkDir("/x/y/..")).isEqualTo("/x");
         assertThat(GoPath.clean("./foo")).isEqualTo("foo");
     }
 

@@ -1,7 +1,7 @@
 package io.multistep.spec.internal;
 
 import io.multistep.spec.BuildArguments;
-import io.multistep.spec.template.internal.GoPath;
+import io.multistep.gotemplate.internal.go.GoPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

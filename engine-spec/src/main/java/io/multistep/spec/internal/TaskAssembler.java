@@ -1,6 +1,7 @@
 package io.multistep.spec.internal;
 
 import io.multistep.spec.BuildArguments;
+import io.multistep.gotemplate.internal.go.GoText;
 import io.multistep.spec.BuildStep;
 import io.multistep.spec.CmdStep;
 import io.multistep.spec.ContainerSettings;

@@ -1,5 +1,8 @@
 package io.multistep.spec.internal;
 
+import io.multistep.gotemplate.internal.go.LibyamlMessages;
+import io.multistep.gotemplate.internal.go.GoYamlScalar;
+import io.multistep.gotemplate.internal.go.GoText;
 import io.multistep.spec.internal.RawTask.Item;
 import io.multistep.spec.internal.RawTask.RawMount;
 import io.multistep.spec.internal.RawTask.RawNetwork;
@@ -134,7 +137,7 @@ public final class TaskReader {
             // The reference's text (yaml.v2 wraps libyaml): "yaml: line N: <problem>", N a line of the
             // text the parser saw; our location points at the authored file besides.
             problems.error(mark, "yaml: line " + (mark.getLine() + 1) + ": "
-                    + libyamlProblem(String.valueOf(e.getProblem()), e.getContext()));
+                    + LibyamlMessages.problem(String.valueOf(e.getProblem()), e.getContext()));
         } catch (ReaderException e) {
             int[] lc = lineColumnOfCodePoint(e.getPosition());
             problems.errorAt(lc[0], lc[1], String.format("yaml: control characters are not allowed "
@@ -144,49 +147,6 @@ public final class TaskReader {
             problems.errorAt(1, 1, "yaml: " + limitMessage(String.valueOf(e.getMessage())));
         }
         return null;
-    }
-
-    /**
-     * SnakeYAML and Go's yaml.v2 both descend from libyaml/PyYAML but word some problems
-     * differently; this gives libyaml's words for the common ones, so messages read as the
-     * reference's. Others keep SnakeYAML's text.
-     */
-    public static String libyamlProblem(String problem, String context) {
-        String ctx = context == null ? "" : context;
-        if (problem.startsWith("mapping values are not allowed")) {
-            return "mapping values are not allowed in this context";
-        }
-        if (problem.startsWith("sequence entries are not allowed")) {
-            return "block sequence entries are not allowed in this context";
-        }
-        if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
-            return "found character that cannot start any token";
-        }
-        if (problem.startsWith("found undefined alias")) {
-            return "unknown anchor '" + problem.substring("found undefined alias".length()).trim() + "' referenced";
-        }
-        if (problem.startsWith("found unknown escape character")) {
-            return "found unknown escape character";
-        }
-        if (problem.startsWith("expected <block end>")) {
-            return ctx.contains("block mapping") ? "did not find expected key" : "did not find expected '-' indicator";
-        }
-        if (problem.startsWith("expected ',' or '}'")) {
-            return "did not find expected ',' or '}'";
-        }
-        if (problem.startsWith("expected ',' or ']'")) {
-            return "did not find expected ',' or ']'";
-        }
-        if (problem.startsWith("expected <document start>")) {
-            return "did not find expected <document start>";
-        }
-        if (problem.startsWith("expected alphabetic or numeric character")) {
-            return "did not find expected alphabetic or numeric character";
-        }
-        if (problem.startsWith("expected the node content")) {
-            return "did not find expected node content";
-        }
-        return problem.isEmpty() || ctx.isEmpty() ? problem : problem + " (" + ctx + ")";
     }
 
     private static String limitMessage(String m) {

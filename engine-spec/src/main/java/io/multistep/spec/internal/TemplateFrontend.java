@@ -2,12 +2,12 @@ package io.multistep.spec.internal;
 
 import io.multistep.spec.Problem;
 import io.multistep.spec.SourceLocation;
-import io.multistep.spec.template.Aliases;
-import io.multistep.spec.template.RenderContext;
-import io.multistep.spec.template.RenderedTask;
-import io.multistep.spec.template.SourceMap;
-import io.multistep.spec.template.TaskRenderer;
-import io.multistep.spec.template.TemplateException;
+import io.multistep.spec.render.Aliases;
+import io.multistep.spec.render.RenderContext;
+import io.multistep.spec.render.RenderedTask;
+import io.multistep.spec.render.SourceMap;
+import io.multistep.spec.render.TaskRenderer;
+import io.multistep.gotemplate.TemplateException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -37,7 +37,7 @@ public final class TemplateFrontend implements Frontend {
         try {
             next = rendering.next();
         } catch (TemplateException e) {
-            SourceLocation where = e.location() == null ? new SourceLocation(sourceName, 0, 0) : e.location();
+            SourceLocation where = e.location() == null ? new SourceLocation(sourceName, 0, 0) : TemplateErrors.location(e);
             if (where.file().isEmpty()) {
                 where = new SourceLocation(sourceName, where.line(), where.column());
             }

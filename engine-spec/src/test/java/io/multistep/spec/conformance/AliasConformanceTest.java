@@ -9,7 +9,7 @@ import static io.multistep.spec.conformance.Conf.renderError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multistep.spec.Task;
-import io.multistep.spec.template.Aliases;
+import io.multistep.spec.render.Aliases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,11 +5,11 @@ import static io.multistep.spec.conformance.Conf.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.spec.template.RenderContext;
-import io.multistep.spec.template.SecretsLookup;
-import io.multistep.spec.template.TaskRenderer;
-import io.multistep.spec.template.TemplateException;
-import io.multistep.spec.template.Values;
+import io.multistep.spec.render.RenderContext;
+import io.multistep.spec.render.SecretsLookup;
+import io.multistep.spec.render.TaskRenderer;
+import io.multistep.gotemplate.TemplateException;
+import io.multistep.spec.render.Values;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

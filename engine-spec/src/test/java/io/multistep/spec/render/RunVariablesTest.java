@@ -2,7 +2,7 @@ package io.multistep.spec.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.multistep.spec.template.RenderContext;
+import io.multistep.spec.render.RenderContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

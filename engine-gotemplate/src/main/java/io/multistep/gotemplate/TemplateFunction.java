@@ -1,0 +1,13 @@
+package io.multistep.gotemplate;
+
+/**
+ * An extra function for {@link GoTemplate}: receives the evaluated arguments (data-model
+ * values) and returns a value; throwing makes the call fail as a Go function returning an
+ * error does ({@code error calling NAME: MESSAGE}).
+ */
+@FunctionalInterface
+public interface TemplateFunction {
+
+    /** Calls the function. */
+    Object call(Object... args) throws Exception;
+}

@@ -1,0 +1,10 @@
+package io.multistep.gotemplate.internal;
+
+/**
+ * A produced text plus the map from its offsets to the offsets of the text it came from.
+ *
+ * @param text the produced text
+ * @param map offsets of {@code text} → offsets of the input
+ */
+public record Mapped(String text, OffsetMap map) {
+}
