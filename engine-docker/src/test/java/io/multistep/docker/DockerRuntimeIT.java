@@ -200,7 +200,7 @@ class DockerRuntimeIT {
             session.stop("sleeper");
             // The step's container is gone before the session closes (the run's network sandbox stays until then).
             assertThat(env.client().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, "io.multistep.step-id", "sleeper")).exec())
+                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, RunLabels.STEP, "sleeper")).exec())
                     .isEmpty();
         }
         assertThat(runLabelled(runId, null)).isEmpty();

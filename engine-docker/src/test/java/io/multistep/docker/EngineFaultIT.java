@@ -6,7 +6,6 @@ import static io.multistep.docker.TestTasks.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.docker.internal.Labels;
 import io.multistep.docker.testing.DockerTestEnvironment;
 import io.multistep.docker.testing.ThrowawayEngine;
 import io.multistep.engine.Engine;
@@ -83,11 +82,11 @@ class EngineFaultIT {
             fresh.prune(PruneOptions.abandoned().withKept(true));
             var docker = fresh.client();
             List<String> left = new ArrayList<>();
-            docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.RUN_ID)).exec()
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunLabels.RUN_ID)).exec()
                     .forEach(c -> left.add("container " + c.getNames()[0]));
-            docker.listNetworksCmd().withFilter("label", List.of(Labels.RUN_ID)).exec()
+            docker.listNetworksCmd().withFilter("label", List.of(RunLabels.RUN_ID)).exec()
                     .forEach(n -> left.add("network " + n.getName()));
-            var vols = docker.listVolumesCmd().withFilter("label", List.of(Labels.RUN_ID)).exec().getVolumes();
+            var vols = docker.listVolumesCmd().withFilter("label", List.of(RunLabels.RUN_ID)).exec().getVolumes();
             if (vols != null) {
                 vols.forEach(v -> left.add("volume " + v.getName()));
             }

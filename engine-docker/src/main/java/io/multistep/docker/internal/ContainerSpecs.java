@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.docker.RunLabels;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -51,9 +52,9 @@ final class ContainerSpecs {
             create.withUser(o.user());
         }
         Map<String, String> labels = new LinkedHashMap<>(session.labels());
-        labels.put(Labels.STEP, step.id());
+        labels.put(RunLabels.STEP, step.id());
         if (o.keep()) {
-            labels.put(Labels.KEPT, "true"); // plain prune leaves it; prune --kept or --run removes it
+            labels.put(RunLabels.KEPT, "true"); // plain prune leaves it; prune --kept or --run removes it
         }
         create.withLabels(labels);
 

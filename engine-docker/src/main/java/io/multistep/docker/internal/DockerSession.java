@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.docker.RunLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -92,8 +93,8 @@ public final class DockerSession implements RuntimeSession {
         this.setup = setup;
         this.shortId = shortRunId(setup.runId());
         Map<String, String> l = new LinkedHashMap<>(setup.labels());
-        l.put(Labels.RUN_ID, setup.runId());
-        l.put(Labels.CREATED, Long.toString(Instant.now().getEpochSecond()));
+        l.put(RunLabels.RUN_ID, setup.runId());
+        l.put(RunLabels.CREATED, Long.toString(Instant.now().getEpochSecond()));
         l.putAll(Owner.current().labels()); // prune leaves the run alone while this process runs
         this.labels = Map.copyOf(l);
         this.auth = new RegistryAuth(setup.credentials(), settings.dockerConfigDir());
