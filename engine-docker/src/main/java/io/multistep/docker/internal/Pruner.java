@@ -32,7 +32,7 @@ public final class Pruner {
      */
     public static PruneReport prune(DockerConnection connection, PruneOptions options) throws RuntimeFailure {
         DockerClient docker = connection.negotiated();
-        Set<String> open = options.runId().isPresent() ? Set.of() : DockerConnection.openRunIds();
+        Set<String> open = options.runId().isPresent() ? Set.of() : OpenRuns.runIds();
         long now = Instant.now().getEpochSecond();
         List<String> removed = new ArrayList<>();
         List<String> spared = new ArrayList<>();
