@@ -80,16 +80,8 @@ class EngineFaultIT {
     private List<String> pruneAndList() throws RuntimeFailure {
         try (DockerRuntime fresh = runtime()) {
             fresh.prune(PruneOptions.abandoned().withKept(true));
-            var docker = fresh.client();
             List<String> left = new ArrayList<>();
-            docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunLabels.RUN_ID)).exec()
-                    .forEach(c -> left.add("container " + c.getNames()[0]));
-            docker.listNetworksCmd().withFilter("label", List.of(RunLabels.RUN_ID)).exec()
-                    .forEach(n -> left.add("network " + n.getName()));
-            var vols = docker.listVolumesCmd().withFilter("label", List.of(RunLabels.RUN_ID)).exec().getVolumes();
-            if (vols != null) {
-                vols.forEach(v -> left.add("volume " + v.getName()));
-            }
+            fresh.leftovers().forEach(l -> left.add(l.toString()));
             return left;
         }
     }
@@ -159,7 +151,9 @@ class EngineFaultIT {
         String runId = newRunId();
         String image = engine.registry() + "/fault/busybox:1";
         try (DockerRuntime rt = runtime()) {
-            rt.client().tagImageCmd(IMG, engine.registry() + "/fault/busybox", "1").exec();
+            try (var docker = DockerTestEnvironment.clientFor(engine.host())) {
+                docker.tagImageCmd(IMG, engine.registry() + "/fault/busybox", "1").exec();
+            }
             engine.stopRegistry();
             String task = """
                     steps:

@@ -90,15 +90,6 @@ public final class DockerConnection {
         return baseConfig.getDockerHost().toString();
     }
 
-    /** The client, without negotiating (for tools; negotiation happens in {@link #negotiated()}). */
-    public DockerClient client() {
-        DockerClient c = client;
-        if (c != null) {
-            return c;
-        }
-        return withVersion(fixedApiVersion != null ? fixedApiVersion : MAX_API_VERSION);
-    }
-
     /**
      * The client speaking the negotiated API version: the engine's own version capped at
      * {@value #MAX_API_VERSION}, as the Docker CLI negotiates (an older engine is spoken to in its
