@@ -217,6 +217,28 @@ class DockerRuntimeIT {
     }
 
     @Test
+    void leftoversListWhatARunKeptUntilItIsPruned(@TempDir Path ctx) throws Exception {
+        CmdStep s = cmd("kept", IMG + " echo kept", o -> o.keep(true));
+        String runId = env.newRunId();
+        try {
+            try (RuntimeSession session = runtime.open(setup(runId, ctx, List.of(), s))) {
+                assertThat(session.execute(attempt(s), new TestTasks.Lines()).exitCode()).isZero();
+            }
+            List<Leftover> left = runtime.leftovers(runId);
+            assertThat(left).filteredOn(l -> l.kind() == Leftover.Kind.CONTAINER).singleElement()
+                    .satisfies(l -> {
+                        assertThat(l.runId()).isEqualTo(runId);
+                        assertThat(l.labels()).containsEntry(RunLabels.STEP, "kept").containsEntry(RunLabels.KEPT, "true");
+                        assertThat(l.name()).doesNotStartWith("/").startsWith("kept-");
+                    });
+            assertThat(runtime.leftovers()).containsAll(left);
+        } finally {
+            runtime.pruneRun(runId);
+        }
+        assertThat(runtime.leftovers(runId)).isEmpty();
+    }
+
+    @Test
     void keptContainerStaysAfterClose(@TempDir Path ctx) throws Exception {
         CmdStep s = cmd("kept", IMG + " echo kept", o -> o.keep(true));
         String runId = env.newRunId();
