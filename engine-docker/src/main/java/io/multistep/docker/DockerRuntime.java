@@ -1,8 +1,8 @@
 package io.multistep.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import io.multistep.docker.internal.DockerConnection;
 import io.multistep.docker.internal.DockerSession;
+import io.multistep.docker.internal.Leftovers;
 import io.multistep.docker.internal.Pruner;
 import io.multistep.docker.internal.RegistryAuth;
 import io.multistep.docker.internal.RuntimeSettings;
@@ -24,7 +24,8 @@ import java.util.Optional;
  * pooled connection to the engine. Every container, network and volume a run creates is labelled
  * {@value RunSetup#RUN_ID_LABEL}{@code =<run id>} and removed when the run's session closes; a JVM
  * shutdown hook closes sessions still open, and {@link #prune(PruneOptions)} removes what runs of dead
- * processes left behind (each resource also records its owner: host, process id and start time).
+ * processes left behind (each resource also records its owner: host, process id and start time;
+ * {@link RunLabels} names the labels). {@link #leftovers(String)} lists what a run left.
  */
 public final class DockerRuntime implements ContainerRuntime {
     private final DockerConnection connection;
@@ -89,9 +90,49 @@ public final class DockerRuntime implements ContainerRuntime {
         return prune(PruneOptions.run(runId)).removed();
     }
 
-    /** The underlying docker-java client, for tools and tests; do not close it. */
-    public DockerClient client() {
-        return connection.client();
+    /**
+     * Checks that the engine answers, negotiating the API version as a first run would.
+     *
+     * @throws RuntimeFailure {@code DAEMON_UNREACHABLE} when it does not answer
+     */
+    public void ping() throws RuntimeFailure {
+        connection.negotiated();
+    }
+
+    /**
+     * The containers, networks and volumes of one run still on the engine (kept containers, or what
+     * a killed runner left), containers first.
+     *
+     * @param runId the run id
+     * @return what is left, empty when the run cleaned up after itself
+     * @throws RuntimeFailure when the engine cannot be reached
+     */
+    public List<Leftover> leftovers(String runId) throws RuntimeFailure {
+        return labelled(RunLabels.RUN_ID, Objects.requireNonNull(runId, "runId"));
+    }
+
+    /**
+     * The containers, networks and volumes of every run still on the engine, of any process.
+     *
+     * @return what is left, containers first
+     * @throws RuntimeFailure when the engine cannot be reached
+     */
+    public List<Leftover> leftovers() throws RuntimeFailure {
+        return Leftovers.labelled(connection, RunLabels.RUN_ID);
+    }
+
+    /**
+     * The resources of runs that carry a label of their own ({@link RunSetup#labels()}), for example
+     * a test's id.
+     *
+     * @param key the label key
+     * @param value its value
+     * @return what carries {@code key=value}, containers first
+     * @throws RuntimeFailure when the engine cannot be reached
+     */
+    public List<Leftover> labelled(String key, String value) throws RuntimeFailure {
+        return Leftovers.labelled(connection, Objects.requireNonNull(key, "key") + "="
+                + Objects.requireNonNull(value, "value"));
     }
 
     /** Closes the connection pool. Sessions must be closed first. */

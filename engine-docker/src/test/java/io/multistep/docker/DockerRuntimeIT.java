@@ -200,7 +200,7 @@ class DockerRuntimeIT {
             session.stop("sleeper");
             // The step's container is gone before the session closes (the run's network sandbox stays until then).
             assertThat(env.client().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, "io.multistep.step-id", "sleeper")).exec())
+                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, RunLabels.STEP, "sleeper")).exec())
                     .isEmpty();
         }
         assertThat(runLabelled(runId, null)).isEmpty();
@@ -214,6 +214,28 @@ class DockerRuntimeIT {
                     .isInstanceOfSatisfying(RuntimeFailure.class,
                             f -> assertThat(f.kind()).isEqualTo(RuntimeFailure.Kind.TIMED_OUT));
         }
+    }
+
+    @Test
+    void leftoversListWhatARunKeptUntilItIsPruned(@TempDir Path ctx) throws Exception {
+        CmdStep s = cmd("kept", IMG + " echo kept", o -> o.keep(true));
+        String runId = env.newRunId();
+        try {
+            try (RuntimeSession session = runtime.open(setup(runId, ctx, List.of(), s))) {
+                assertThat(session.execute(attempt(s), new TestTasks.Lines()).exitCode()).isZero();
+            }
+            List<Leftover> left = runtime.leftovers(runId);
+            assertThat(left).filteredOn(l -> l.kind() == Leftover.Kind.CONTAINER).singleElement()
+                    .satisfies(l -> {
+                        assertThat(l.runId()).isEqualTo(runId);
+                        assertThat(l.labels()).containsEntry(RunLabels.STEP, "kept").containsEntry(RunLabels.KEPT, "true");
+                        assertThat(l.name()).doesNotStartWith("/").startsWith("kept-");
+                    });
+            assertThat(runtime.leftovers()).containsAll(left);
+        } finally {
+            runtime.pruneRun(runId);
+        }
+        assertThat(runtime.leftovers(runId)).isEmpty();
     }
 
     @Test

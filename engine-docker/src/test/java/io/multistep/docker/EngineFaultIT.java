@@ -6,7 +6,6 @@ import static io.multistep.docker.TestTasks.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.multistep.docker.internal.Labels;
 import io.multistep.docker.testing.DockerTestEnvironment;
 import io.multistep.docker.testing.ThrowawayEngine;
 import io.multistep.engine.Engine;
@@ -81,16 +80,8 @@ class EngineFaultIT {
     private List<String> pruneAndList() throws RuntimeFailure {
         try (DockerRuntime fresh = runtime()) {
             fresh.prune(PruneOptions.abandoned().withKept(true));
-            var docker = fresh.client();
             List<String> left = new ArrayList<>();
-            docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.RUN_ID)).exec()
-                    .forEach(c -> left.add("container " + c.getNames()[0]));
-            docker.listNetworksCmd().withFilter("label", List.of(Labels.RUN_ID)).exec()
-                    .forEach(n -> left.add("network " + n.getName()));
-            var vols = docker.listVolumesCmd().withFilter("label", List.of(Labels.RUN_ID)).exec().getVolumes();
-            if (vols != null) {
-                vols.forEach(v -> left.add("volume " + v.getName()));
-            }
+            fresh.leftovers().forEach(l -> left.add(l.toString()));
             return left;
         }
     }
@@ -160,7 +151,9 @@ class EngineFaultIT {
         String runId = newRunId();
         String image = engine.registry() + "/fault/busybox:1";
         try (DockerRuntime rt = runtime()) {
-            rt.client().tagImageCmd(IMG, engine.registry() + "/fault/busybox", "1").exec();
+            try (var docker = DockerTestEnvironment.clientFor(engine.host())) {
+                docker.tagImageCmd(IMG, engine.registry() + "/fault/busybox", "1").exec();
+            }
             engine.stopRegistry();
             String task = """
                     steps:

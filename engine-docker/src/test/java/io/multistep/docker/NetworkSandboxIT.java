@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DockerTestEnvironment.class)
 class NetworkSandboxIT {
     private static final String IMG = DockerTestEnvironment.BASE_IMAGE;
-    private static final String SANDBOX_LABEL = "io.multistep.network-sandbox";
+    private static final String SANDBOX_LABEL = RunLabels.NETWORK_SANDBOX;
     private static DockerRuntime shared;
     private static DockerRuntime isolated;
     private static DockerTestEnvironment env;

@@ -3,7 +3,6 @@ package io.multistep.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import io.multistep.docker.internal.Labels;
 import io.multistep.docker.internal.Owner;
 import io.multistep.docker.testing.DockerTestEnvironment;
 import java.time.Duration;
@@ -88,9 +87,9 @@ class PruneOwnershipIT {
     void aRunOfAnotherHostGoesOnlyOnceOlderThanTheLimit() throws Exception {
         String runId = DockerTestEnvironment.get().newRunId();
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(Labels.RUN_ID, runId);
+        labels.put(RunLabels.RUN_ID, runId);
         labels.put(SCOPE_KEY, SCOPE);
-        labels.put(Labels.CREATED, Long.toString(Instant.now().minusSeconds(120).getEpochSecond()));
+        labels.put(RunLabels.CREATED, Long.toString(Instant.now().minusSeconds(120).getEpochSecond()));
         Owner here = Owner.current();
         labels.putAll(new Owner(here.host() + "-elsewhere", here.pidNamespace(), 1, 0).labels());
         String name = "acb_foreign-" + runId;
@@ -110,7 +109,7 @@ class PruneOwnershipIT {
 
     /** Everything labelled with the run id, as {@code kind name}. */
     private static List<String> labelled(String runId) {
-        String f = Labels.RUN_ID + "=" + runId;
+        String f = RunLabels.RUN_ID + "=" + runId;
         List<String> all = new ArrayList<>();
         docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(f)).exec()
                 .forEach(c -> all.add("container " + c.getNames()[0].substring(1)));

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.multistep.docker.DockerRuntime;
+import io.multistep.docker.Leftover;
 import io.multistep.docker.testing.DockerTestEnvironment;
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunOptions;
 import io.multistep.engine.RunResult;
 import io.multistep.engine.TaskSource;
-import io.multistep.engine.spi.RunSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -62,7 +61,7 @@ class MultistepExtensionIT {
 
         @Test
         @TaskContext("tasks/image")
-        void buildsPushesAndKeeps(Engine engine, RunOptions.Builder options, DockerRuntime docker) {
+        void buildsPushesAndKeeps(Engine engine, RunOptions.Builder options, DockerRuntime docker) throws Exception {
             RunOptions o = options.build();
             runId = o.runId().orElseThrow();
             RunResult result = engine.run(TaskSource.file(o.context().orElseThrow().resolve("acb.yaml")), o);
@@ -71,9 +70,8 @@ class MultistepExtensionIT {
                     .stepsRanInOrder("build", "push", "run")
                     .pushed(DockerTestEnvironment.REGISTRY + "/multistep-test-kit:" + runId)
                     .step("run").outputContains("hello from the test kit image");
-            keptDuringTheTest = docker.client().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId)).exec().stream()
-                    .map(c -> c.getNames()[0]).toList();
+            keptDuringTheTest = docker.leftovers(runId).stream().filter(l -> l.kind() == Leftover.Kind.CONTAINER)
+                    .map(Leftover::name).toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.multistep.benchmarks.docker;
 
 import io.multistep.docker.DockerRuntime;
+import io.multistep.docker.Leftover;
 import io.multistep.docker.internal.ContextTar;
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunEvent;
@@ -10,6 +11,7 @@ import io.multistep.engine.RunResult;
 import io.multistep.engine.StepResult;
 import io.multistep.engine.TaskSource;
 import io.multistep.engine.spi.RunSetup;
+import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.spi.RuntimeSession;
 import io.multistep.engine.spi.StepAttempt;
 import io.multistep.spec.Step;
@@ -404,8 +406,8 @@ public final class DockerRunBenchmark {
         } finally {
             for (String tag : List.of("multistep-bench/ctx:engine", "multistep-bench/ctx:cli")) {
                 try {
-                    runtime.client().removeImageCmd(tag).withForce(true).exec();
-                } catch (RuntimeException ignored) {
+                    cli(null, Map.of(), "docker", "rmi", "-f", tag);
+                } catch (Exception ignored) {
                     // never built
                 }
             }
@@ -450,20 +452,12 @@ public final class DockerRunBenchmark {
 
     /** Containers, networks and volumes our runs left on the engine (there must be none). */
     private int leaks() {
-        var docker = runtime.client();
         List<String> left = new ArrayList<>();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunSetup.RUN_ID_LABEL)).exec().stream()
-                .filter(c -> String.valueOf(c.getLabels().get(RunSetup.RUN_ID_LABEL)).startsWith(runPrefix))
-                .forEach(c -> left.add("container " + c.getId()));
-        docker.listNetworksCmd().exec().stream()
-                .filter(n -> n.getLabels() != null
-                        && String.valueOf(n.getLabels().get(RunSetup.RUN_ID_LABEL)).startsWith(runPrefix))
-                .forEach(n -> left.add("network " + n.getName()));
-        var vols = docker.listVolumesCmd().exec().getVolumes();
-        if (vols != null) {
-            vols.stream().filter(v -> v.getLabels() != null
-                            && String.valueOf(v.getLabels().get(RunSetup.RUN_ID_LABEL)).startsWith(runPrefix))
-                    .forEach(v -> left.add("volume " + v.getName()));
+        try {
+            runtime.leftovers().stream().filter(l -> l.runId().startsWith(runPrefix))
+                    .forEach(l -> left.add(l.kind() == Leftover.Kind.CONTAINER ? "container " + l.id() : l.toString()));
+        } catch (RuntimeFailure e) {
+            left.add("(cannot list: " + e.getMessage() + ")");
         }
         if (!left.isEmpty()) {
             System.out.println("LEAKED: " + left);

@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.docker.RunLabels;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -35,11 +36,13 @@ final class ContainerSpecs {
     /**
      * Fills in everything but the image, command and entry point.
      *
+     * @param run where the run's steps live (labels, workspace, home, networks, volumes)
+     * @param settings the runtime's settings (docker socket, publish address)
      * @param sandbox the id of the {@link NetworkSandbox} whose network namespace the step joins,
      *     or {@code null} for a namespace of its own on the step's network
      * @throws IllegalArgumentException when a port, cpus or isolation value is invalid
      */
-    static void apply(CreateContainerCmd create, Step step, DockerSession session, String sandbox) {
+    static void apply(CreateContainerCmd create, Step step, RunLayout run, RuntimeSettings settings, String sandbox) {
         ContainerSettings o = ((ContainerStep) step).container();
         List<String> env = new ArrayList<>();
         env.add("HOME=" + HOME); // first, so a step's own HOME= wins (the reference's order)
@@ -51,25 +54,25 @@ final class ContainerSpecs {
         if (!o.user().isEmpty()) {
             create.withUser(o.user());
         }
-        Map<String, String> labels = new LinkedHashMap<>(session.labels());
-        labels.put(Labels.STEP, step.id());
+        Map<String, String> labels = new LinkedHashMap<>(run.labels());
+        labels.put(RunLabels.STEP, step.id());
         if (o.keep()) {
-            labels.put(Labels.KEPT, "true"); // plain prune leaves it; prune --kept or --run removes it
+            labels.put(RunLabels.KEPT, "true"); // plain prune leaves it; prune --kept or --run removes it
         }
         create.withLabels(labels);
 
         List<Bind> binds = new ArrayList<>();
-        binds.add(Bind.parse(session.workspaceSource() + ":" + WORKSPACE));
-        if (session.settings().mountDockerSocket()) {
+        binds.add(Bind.parse(run.workspaceSource() + ":" + WORKSPACE));
+        if (settings.mountDockerSocket()) {
             binds.add(Bind.parse(DOCKER_SOCKET + ":" + DOCKER_SOCKET));
         }
-        binds.add(Bind.parse(session.homeVolume() + ":" + HOME));
+        binds.add(Bind.parse(run.homeVolume() + ":" + HOME));
         for (VolumeMount m : o.volumeMounts()) {
-            binds.add(new Bind(session.dockerVolume(m.name()), new Volume(m.mountPath())));
+            binds.add(new Bind(run.dockerVolume(m.name()), new Volume(m.mountPath())));
         }
         HostConfig host = HostConfig.newHostConfig().withBinds(binds).withPrivileged(o.privileged());
 
-        String network = o.network().isEmpty() ? "" : session.dockerNetwork(o.network());
+        String network = o.network().isEmpty() ? "" : run.dockerNetwork(o.network());
         if (sandbox != null) {
             // The sandbox is on the step's network and carries the step's id as an alias.
             host.withNetworkMode("container:" + sandbox);
@@ -90,8 +93,8 @@ final class ContainerSpecs {
                 throw new IllegalArgumentException("invalid ports entry '" + p + "': expected [ip:][hostPort:]containerPort[/protocol]");
             }
             String ip = b.getBinding().getHostIp();
-            if ((ip == null || ip.isEmpty()) && !session.settings().publishAddress().isEmpty()) {
-                b = new PortBinding(Ports.Binding.bindIpAndPort(session.settings().publishAddress(),
+            if ((ip == null || ip.isEmpty()) && !settings.publishAddress().isEmpty()) {
+                b = new PortBinding(Ports.Binding.bindIpAndPort(settings.publishAddress(),
                         b.getBinding().getHostPortSpec() == null ? 0 : Integer.parseInt(b.getBinding().getHostPortSpec())),
                         b.getExposedPort());
             }

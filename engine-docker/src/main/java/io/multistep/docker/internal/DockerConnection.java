@@ -11,8 +11,6 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.multistep.engine.spi.RuntimeFailure;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,15 +18,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One pooled connection to a Docker engine, with the API version negotiated on first use and a
- * JVM shutdown hook that closes the sessions still open.
+ * One pooled connection to a Docker engine, with the API version negotiated on first use (the
+ * sessions still open at JVM shutdown are closed by {@link OpenRuns}).
  */
 public final class DockerConnection {
     /** The newest Engine API version this runtime was verified with (Docker 20.10). */
     static final String MAX_API_VERSION = "1.41";
-
-    private static final Set<DockerSession> OPEN_SESSIONS = ConcurrentHashMap.newKeySet();
-    private static volatile boolean hookInstalled;
 
     private final DefaultDockerClientConfig baseConfig;
     private final DockerHttpClient http;
@@ -93,15 +88,6 @@ public final class DockerConnection {
     /** The engine address. */
     public String host() {
         return baseConfig.getDockerHost().toString();
-    }
-
-    /** The client, without negotiating (for tools; negotiation happens in {@link #negotiated()}). */
-    public DockerClient client() {
-        DockerClient c = client;
-        if (c != null) {
-            return c;
-        }
-        return withVersion(fixedApiVersion != null ? fixedApiVersion : MAX_API_VERSION);
     }
 
     /**
@@ -183,35 +169,5 @@ public final class DockerConnection {
         } catch (IOException e) {
             // nothing left to do
         }
-    }
-
-    static void register(DockerSession session) {
-        if (!hookInstalled) {
-            synchronized (OPEN_SESSIONS) {
-                if (!hookInstalled) {
-                    // A run interrupted by Ctrl-C or SIGTERM must not leave containers behind.
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        for (DockerSession s : OPEN_SESSIONS.toArray(new DockerSession[0])) {
-                            s.close();
-                        }
-                    }, "multistep-docker-cleanup"));
-                    hookInstalled = true;
-                }
-            }
-        }
-        OPEN_SESSIONS.add(session);
-    }
-
-    static void unregister(DockerSession session) {
-        OPEN_SESSIONS.remove(session);
-    }
-
-    /** Run ids of sessions open in this JVM (prune leaves them alone). */
-    static Set<String> openRunIds() {
-        Set<String> ids = ConcurrentHashMap.newKeySet();
-        for (DockerSession s : OPEN_SESSIONS) {
-            ids.add(s.runId());
-        }
-        return ids;
     }
 }

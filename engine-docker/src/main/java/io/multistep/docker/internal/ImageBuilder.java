@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.multistep.engine.spi.ImageDependency;
@@ -33,13 +34,27 @@ import java.util.concurrent.TimeUnit;
  * builder, or — for BuildKit — handed to the Docker CLI.
  */
 final class ImageBuilder {
-    private final DockerSession session;
+    private final DockerClient docker;
+    private final String host;
+    private final RuntimeSettings settings;
+    private final RunLayout run;
+    private final Optional<Path> context;
     private final BuildStep step;
     private final StepAttempt attempt;
     private final StepOutput output;
 
-    ImageBuilder(DockerSession session, BuildStep step, StepAttempt attempt, StepOutput output) {
-        this.session = session;
+    /**
+     * @param host the engine address (for messages, and the CLI's {@code DOCKER_HOST})
+     * @param run where the run's steps live (its networks)
+     * @param context the run's context folder on this machine, if it has one
+     */
+    ImageBuilder(DockerClient docker, String host, RuntimeSettings settings, RunLayout run, Optional<Path> context,
+            BuildStep step, StepAttempt attempt, StepOutput output) {
+        this.docker = docker;
+        this.host = host;
+        this.settings = settings;
+        this.run = run;
+        this.context = context;
         this.step = step;
         this.attempt = attempt;
         this.output = output;
@@ -75,7 +90,7 @@ final class ImageBuilder {
                 }
                 confined.resolve(p.what(), containerWd, p.path());
             }
-            return BuildKitCli.build(session, step, attempt, hostWorkDir(), output);
+            return BuildKitCli.build(settings.dockerCli(), host, step, attempt, hostWorkDir(), output);
         }
         if (!Files.isDirectory(contextDir)) {
             throw new RuntimeFailure(Kind.INVALID_STEP, "step " + id + ": expected the build context " + cmd.context()
@@ -151,7 +166,7 @@ final class ImageBuilder {
                 }
             }
         };
-        BuildImageCmd build = session.docker().buildImageCmd(tar)
+        BuildImageCmd build = docker.buildImageCmd(tar)
                 .withDockerfilePath(dockerfileRel)
                 .withRemove(true)
                 .withForcerm(true) // a failed build leaves no intermediate container behind either
@@ -171,7 +186,7 @@ final class ImageBuilder {
             build.withPlatform(cmd.platform());
         }
         if (!cmd.network().isEmpty()) {
-            build.withNetworkMode(session.dockerNetwork(cmd.network()));
+            build.withNetworkMode(run.dockerNetwork(cmd.network()));
         }
         try (tar; cb) {
             build.exec(cb);
@@ -185,7 +200,7 @@ final class ImageBuilder {
             // closing the callback
         } catch (RuntimeException e) {
             if (Failures.isUnreachable(e)) {
-                throw session.wrap("step " + id + ": building", e);
+                throw Failures.map(host, "step " + id + ": building", e);
             }
             String why = tar.failure() != null ? "sending the context failed: " + tar.failure().getMessage()
                     : Failures.rootMessage(e);
@@ -208,7 +223,7 @@ final class ImageBuilder {
         String imageId = cb.imageId;
         try {
             // The classic builder may report a short id ("Successfully built 2dce8106996b").
-            imageId = session.docker().inspectImageCmd(imageId).exec().getId();
+            imageId = docker.inspectImageCmd(imageId).exec().getId();
         } catch (RuntimeException e) {
             // keep what the build said
         }
@@ -238,12 +253,12 @@ final class ImageBuilder {
 
     /** The digest the engine knows for a reference, of its own repository only ({@link RepoDigests}), or empty. */
     private String localDigest(String reference) {
-        return RepoDigests.of(session.docker(), DependencyScanner.name(reference, r -> ""));
+        return RepoDigests.of(docker, DependencyScanner.name(reference, r -> ""));
     }
 
     /** The run's context folder on this machine. */
     private Path runContext() throws RuntimeFailure {
-        var ctx = session.setup().context();
+        var ctx = context;
         if (ctx.isEmpty()) {
             throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + step.id()
                     + ": a build needs the run's context folder, and this run has none");
@@ -267,9 +282,8 @@ final class ImageBuilder {
     static final class BuildKitCli {
         private static volatile Boolean buildxAvailable;
 
-        static StepOutcome build(DockerSession session, BuildStep step, StepAttempt attempt, Path workDir,
+        static StepOutcome build(String cli, String host, BuildStep step, StepAttempt attempt, Path workDir,
                 StepOutput output) throws RuntimeFailure, InterruptedException {
-            String cli = session.settings().dockerCli();
             if (!hasBuildx(cli)) {
                 throw new RuntimeFailure(Kind.UNSUPPORTED, "step " + step.id()
                         + ": BuildKit builds need a docker CLI with buildx (" + cli + " buildx version failed)");
@@ -278,7 +292,7 @@ final class ImageBuilder {
             argv.addAll(step.arguments().words());
             ProcessBuilder pb = new ProcessBuilder(argv).directory(workDir.toFile());
             pb.environment().put("DOCKER_BUILDKIT", "1");
-            pb.environment().put("DOCKER_HOST", session.host());
+            pb.environment().put("DOCKER_HOST", host);
             Process p;
             try {
                 p = pb.start();

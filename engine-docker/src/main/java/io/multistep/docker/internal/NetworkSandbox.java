@@ -45,7 +45,7 @@ final class NetworkSandbox {
     /** The image of the namespace holders; the tag changes whenever the program does. */
     static final String IMAGE = "multistep/network-sandbox:1";
     /** Label marking a namespace holder (its value is the task network it holds a namespace on). */
-    static final String LABEL = "io.multistep.network-sandbox";
+    static final String LABEL = io.multistep.docker.RunLabels.NETWORK_SANDBOX;
 
     /**
      * The engine platforms ({@code os/arch} in Go's names) the holder program exists for. Others run

@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.docker.RunLabels;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -48,25 +49,25 @@ public record Owner(String host, String pidNamespace, long pid, long startedMill
     /** The owner labels to put on a resource. */
     public Map<String, String> labels() {
         Map<String, String> l = new LinkedHashMap<>();
-        l.put(Labels.OWNER_HOST, host);
+        l.put(RunLabels.OWNER_HOST, host);
         if (!pidNamespace.isEmpty()) {
-            l.put(Labels.OWNER_PID_NAMESPACE, pidNamespace);
+            l.put(RunLabels.OWNER_PID_NAMESPACE, pidNamespace);
         }
-        l.put(Labels.OWNER_PID, Long.toString(pid));
-        l.put(Labels.OWNER_STARTED, Long.toString(startedMillis));
+        l.put(RunLabels.OWNER_PID, Long.toString(pid));
+        l.put(RunLabels.OWNER_STARTED, Long.toString(startedMillis));
         return l;
     }
 
     /** The owner a resource's labels record, if they record one. */
     public static Optional<Owner> fromLabels(Map<String, String> labels) {
-        if (labels == null || !labels.containsKey(Labels.OWNER_HOST) || !labels.containsKey(Labels.OWNER_PID)) {
+        if (labels == null || !labels.containsKey(RunLabels.OWNER_HOST) || !labels.containsKey(RunLabels.OWNER_PID)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Owner(labels.get(Labels.OWNER_HOST),
-                    labels.getOrDefault(Labels.OWNER_PID_NAMESPACE, ""),
-                    Long.parseLong(labels.get(Labels.OWNER_PID)),
-                    Long.parseLong(labels.getOrDefault(Labels.OWNER_STARTED, "0"))));
+            return Optional.of(new Owner(labels.get(RunLabels.OWNER_HOST),
+                    labels.getOrDefault(RunLabels.OWNER_PID_NAMESPACE, ""),
+                    Long.parseLong(labels.get(RunLabels.OWNER_PID)),
+                    Long.parseLong(labels.getOrDefault(RunLabels.OWNER_STARTED, "0"))));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

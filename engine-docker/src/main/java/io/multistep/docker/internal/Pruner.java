@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.docker.RunLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.multistep.docker.PruneOptions;
@@ -31,16 +32,16 @@ public final class Pruner {
      */
     public static PruneReport prune(DockerConnection connection, PruneOptions options) throws RuntimeFailure {
         DockerClient docker = connection.negotiated();
-        Set<String> open = options.runId().isPresent() ? Set.of() : DockerConnection.openRunIds();
+        Set<String> open = options.runId().isPresent() ? Set.of() : OpenRuns.runIds();
         long now = Instant.now().getEpochSecond();
         List<String> removed = new ArrayList<>();
         List<String> spared = new ArrayList<>();
         List<String> label = new ArrayList<>();
-        label.add(options.runId().map(id -> Labels.RUN_ID + "=" + id).orElse(Labels.RUN_ID));
+        label.add(options.runId().map(id -> RunLabels.RUN_ID + "=" + id).orElse(RunLabels.RUN_ID));
         options.labels().forEach((k, v) -> label.add(k + "=" + v));
         try {
             for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
-                String what = "container " + name(c) + " (" + c.getLabels().get(Labels.RUN_ID) + ")";
+                String what = "container " + name(c) + " (" + c.getLabels().get(RunLabels.RUN_ID) + ")";
                 Optional<String> why = spare(c.getLabels(), options, open, now, true);
                 if (why.isPresent()) {
                     spared.add(what + ": " + why.get());
@@ -49,7 +50,7 @@ public final class Pruner {
                 }
             }
             for (var n : docker.listNetworksCmd().withFilter("label", label).exec()) {
-                String what = "network " + n.getName() + " (" + n.getLabels().get(Labels.RUN_ID) + ")";
+                String what = "network " + n.getName() + " (" + n.getLabels().get(RunLabels.RUN_ID) + ")";
                 Optional<String> why = spare(n.getLabels(), options, open, now, false);
                 if (why.isPresent()) {
                     spared.add(what + ": " + why.get());
@@ -59,7 +60,7 @@ public final class Pruner {
             }
             var vols = docker.listVolumesCmd().withFilter("label", label).exec().getVolumes();
             for (var v : vols == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : vols) {
-                String what = "volume " + v.getName() + " (" + v.getLabels().get(Labels.RUN_ID) + ")";
+                String what = "volume " + v.getName() + " (" + v.getLabels().get(RunLabels.RUN_ID) + ")";
                 Optional<String> why = spare(v.getLabels(), options, open, now, false);
                 if (why.isPresent()) {
                     spared.add(what + ": " + why.get());
@@ -98,7 +99,7 @@ public final class Pruner {
         if (options.runId().isPresent()) {
             return Optional.empty();
         }
-        String runId = labels.get(Labels.RUN_ID);
+        String runId = labels.get(RunLabels.RUN_ID);
         if (open.contains(runId)) {
             return Optional.of("its run is open in this process");
         }
@@ -114,7 +115,7 @@ public final class Pruner {
             case UNKNOWN -> {
                 long created;
                 try {
-                    created = Long.parseLong(labels.getOrDefault(Labels.CREATED, "0"));
+                    created = Long.parseLong(labels.getOrDefault(RunLabels.CREATED, "0"));
                 } catch (NumberFormatException e) {
                     created = 0;
                 }
@@ -128,7 +129,7 @@ public final class Pruner {
             }
             case GONE -> { }
         }
-        if (container && "true".equals(labels.get(Labels.KEPT)) && !options.includeKept()) {
+        if (container && "true".equals(labels.get(RunLabels.KEPT)) && !options.includeKept()) {
             return Optional.of("kept (keep: true); prune --kept or --run " + runId + " removes it");
         }
         return Optional.empty();

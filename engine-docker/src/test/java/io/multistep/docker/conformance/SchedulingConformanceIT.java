@@ -1,5 +1,6 @@
 package io.multistep.docker.conformance;
 
+import io.multistep.docker.RunLabels;
 import static io.multistep.docker.conformance.ConformanceRuns.IMG;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,7 +183,7 @@ class SchedulingConformanceIT {
             }
             assertThat(body).isEqualTo("published\n");
             List<Container> web = docker.listContainersCmd()
-                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, "io.multistep.step-id", "web")).exec();
+                    .withLabelFilter(Map.of(RunSetup.RUN_ID_LABEL, runId, RunLabels.STEP, "web")).exec();
             assertThat(web).hasSize(1);
             var exposed = docker.inspectContainerCmd(web.get(0).getId()).exec().getConfig().getExposedPorts();
             assertThat(exposed).contains(ExposedPort.tcp(8080), ExposedPort.tcp(9999), ExposedPort.udp(9998));

@@ -1,5 +1,6 @@
 package io.multistep.docker.internal;
 
+import io.multistep.docker.RunLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -40,9 +41,9 @@ class OwnerTest {
     @Test
     void labelsRecordTheOwner() {
         Map<String, String> labels = Owner.current().labels();
-        assertThat(labels).containsKeys(Labels.OWNER_HOST, Labels.OWNER_PID, Labels.OWNER_STARTED);
+        assertThat(labels).containsKeys(RunLabels.OWNER_HOST, RunLabels.OWNER_PID, RunLabels.OWNER_STARTED);
         assertThat(Owner.fromLabels(labels)).contains(Owner.current());
-        assertThat(Owner.fromLabels(Map.of(Labels.RUN_ID, "r1"))).isEmpty();
-        assertThat(Owner.fromLabels(Map.of(Labels.OWNER_HOST, "h", Labels.OWNER_PID, "x"))).isEmpty();
+        assertThat(Owner.fromLabels(Map.of(RunLabels.RUN_ID, "r1"))).isEmpty();
+        assertThat(Owner.fromLabels(Map.of(RunLabels.OWNER_HOST, "h", RunLabels.OWNER_PID, "x"))).isEmpty();
     }
 }

@@ -87,6 +87,23 @@ public final class DockerTestEnvironment implements BeforeAllCallback, Parameter
         }
     }
 
+    /**
+     * A docker-java client of its own for another engine (a throwaway one), for tests that need
+     * raw Engine API calls there; the caller closes it.
+     *
+     * @param host the engine address
+     * @return the client
+     */
+    public static DockerClient clientFor(String host) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+
     private static DockerTestEnvironment create() {
         Path root = repoRootFromProperty();
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();

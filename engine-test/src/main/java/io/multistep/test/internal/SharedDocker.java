@@ -1,6 +1,7 @@
 package io.multistep.test.internal;
 
 import io.multistep.docker.DockerRuntime;
+import io.multistep.engine.spi.RuntimeFailure;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,11 +27,12 @@ public final class SharedDocker implements AutoCloseable {
         Optional<String> problem;
         try {
             created = builder.build();
-            created.client().pingCmd().exec();
+            created.ping();
             problem = Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (RuntimeFailure | RuntimeException e) {
             problem = Optional.of("no Docker engine answers at " + describeHost(host) + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); start one (scripts/docker-env.sh in the "
+                    + (e instanceof RuntimeFailure ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage()
+                    + "); start one (scripts/docker-env.sh in the "
                     + "Multistep repository does) or set DOCKER_HOST, or use @MultistepTest(runtime = FAKE)");
         }
         this.runtime = created;

@@ -1,12 +1,10 @@
 package io.multistep.test.internal;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
 import io.multistep.docker.DockerRuntime;
+import io.multistep.docker.Leftover;
 import io.multistep.engine.Engine;
 import io.multistep.engine.RunOptions;
 import io.multistep.engine.spi.ContainerRuntime;
-import io.multistep.engine.spi.RunSetup;
 import io.multistep.engine.spi.RuntimeFailure;
 import io.multistep.engine.testing.FakeRuntime;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -123,7 +120,7 @@ public final class TestRuns {
                 removed.addAll(runtime.pruneRun(id));
             }
             // Runs started through the injected options but with another run id carry the test label.
-            for (String id : runIdsLabelled(runtime.client())) {
+            for (String id : runIdsLabelled(runtime)) {
                 if (!ids.contains(id)) {
                     removed.addAll(runtime.pruneRun(id));
                 }
@@ -135,62 +132,35 @@ public final class TestRuns {
         if (!removed.isEmpty()) {
             LOG.info("{}: removed what its runs left (kept steps): {}", testName, removed);
         }
-        List<String> left = leftovers(runtime.client(), ids);
+        List<String> left;
+        try {
+            left = leftovers(runtime, ids);
+        } catch (RuntimeFailure e) {
+            throw new AssertionError(testName + ": could not list the resources of runs " + ids + ": "
+                    + e.getMessage(), e);
+        }
         if (!left.isEmpty()) {
             throw new AssertionError(testName + ": resources of its runs remain on the Docker engine after clean-up: "
                     + left);
         }
     }
 
-    private Set<String> runIdsLabelled(DockerClient client) {
+    private Set<String> runIdsLabelled(DockerRuntime runtime) throws RuntimeFailure {
         Set<String> ids = new LinkedHashSet<>();
-        for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, testId))
-                .exec()) {
-            if (c.getLabels() != null && c.getLabels().get(RunSetup.RUN_ID_LABEL) != null) {
-                ids.add(c.getLabels().get(RunSetup.RUN_ID_LABEL));
-            }
-        }
-        for (var n : client.listNetworksCmd().withFilter("label", List.of(TEST_LABEL + "=" + testId)).exec()) {
-            if (n.getLabels() != null && n.getLabels().get(RunSetup.RUN_ID_LABEL) != null) {
-                ids.add(n.getLabels().get(RunSetup.RUN_ID_LABEL));
-            }
-        }
-        var volumes = client.listVolumesCmd().withFilter("label", List.of(TEST_LABEL + "=" + testId)).exec()
-                .getVolumes();
-        if (volumes != null) {
-            for (var v : volumes) {
-                if (v.getLabels() != null && v.getLabels().get(RunSetup.RUN_ID_LABEL) != null) {
-                    ids.add(v.getLabels().get(RunSetup.RUN_ID_LABEL));
-                }
+        for (Leftover l : runtime.labelled(TEST_LABEL, testId)) {
+            if (!l.runId().isEmpty()) {
+                ids.add(l.runId());
             }
         }
         return ids;
     }
 
-    private List<String> leftovers(DockerClient client, Set<String> ids) {
-        List<String> out = new ArrayList<>();
-        List<String> filters = new ArrayList<>();
-        filters.add(TEST_LABEL + "=" + testId);
+    private List<String> leftovers(DockerRuntime runtime, Set<String> ids) throws RuntimeFailure {
+        List<Leftover> out = new ArrayList<>(runtime.labelled(TEST_LABEL, testId));
         for (String id : ids) {
-            filters.add(RunSetup.RUN_ID_LABEL + "=" + id);
+            out.addAll(runtime.leftovers(id));
         }
-        for (String filter : filters) {
-            String[] kv = filter.split("=", 2);
-            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(kv[0], kv[1]))
-                    .exec()) {
-                String name = c.getNames() != null && c.getNames().length > 0 ? c.getNames()[0] : c.getId();
-                out.add("container " + name);
-            }
-            for (var n : client.listNetworksCmd().withFilter("label", List.of(filter)).exec()) {
-                out.add("network " + n.getName());
-            }
-            var volumes = client.listVolumesCmd().withFilter("label", List.of(filter)).exec().getVolumes();
-            if (volumes != null) {
-                for (var v : volumes) {
-                    out.add("volume " + v.getName());
-                }
-            }
-        }
-        return out.stream().distinct().toList();
+        return out.stream().map(l -> l.kind() == Leftover.Kind.CONTAINER ? "container /" + l.name() : l.toString())
+                .distinct().toList();
     }
 }

@@ -1,0 +1,60 @@
+package io.multistep.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.multistep.docker.Leftover;
+import io.multistep.docker.RunLabels;
+import io.multistep.engine.spi.RuntimeFailure;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Lists the labelled resources runs left on the engine: containers, then networks, then volumes. */
+public final class Leftovers {
+    private Leftovers() {}
+
+    /**
+     * What carries a label.
+     *
+     * @param connection the engine
+     * @param label a label key, or {@code key=value}
+     * @return the containers, networks and volumes carrying it
+     * @throws RuntimeFailure when the engine cannot be reached or answers with an error
+     */
+    public static List<Leftover> labelled(DockerConnection connection, String label) throws RuntimeFailure {
+        DockerClient docker = connection.negotiated();
+        List<Leftover> out = new ArrayList<>();
+        try {
+            for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec()) {
+                String[] names = c.getNames();
+                String name = names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId();
+                out.add(leftover(Leftover.Kind.CONTAINER, name, c.getId(), c.getLabels()));
+            }
+            for (var n : docker.listNetworksCmd().withFilter("label", List.of(label)).exec()) {
+                out.add(leftover(Leftover.Kind.NETWORK, n.getName(), n.getId(), n.getLabels()));
+            }
+            var volumes = docker.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes();
+            if (volumes != null) {
+                for (var v : volumes) {
+                    out.add(leftover(Leftover.Kind.VOLUME, v.getName(), v.getName(), v.getLabels()));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw Failures.map(connection.host(), "listing what runs left (label " + label + ")", e);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Leftover leftover(Leftover.Kind kind, String name, String id, Map<String, String> labels) {
+        Map<String, String> l = new HashMap<>();
+        if (labels != null) {
+            labels.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    l.put(k, v);
+                }
+            });
+        }
+        return new Leftover(kind, name, id, l.getOrDefault(RunLabels.RUN_ID, ""), l);
+    }
+}
