@@ -25,9 +25,10 @@ class FakeRuntimeExtensionTest {
 
     @BeforeEach
     void script(FakeRuntime fake) {
+        // Long enough that the two parallel steps overlap even when a loaded machine starts one late.
         fakeInBeforeEach = fake;
-        fake.step("unit").printsLines("PASS unit").afterMillis(60);
-        fake.step("lint").printsLines("PASS lint").afterMillis(60);
+        fake.step("unit").printsLines("PASS unit").afterMillis(400);
+        fake.step("lint").printsLines("PASS lint").afterMillis(400);
     }
 
     @Test
