@@ -8,7 +8,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Records every event; thread-safe. Lets a test wait for an event. */
+/**
+ * A {@link RunListener} that records every event, for tests; thread-safe. Lets a test wait for an
+ * event.
+ */
 public final class RecordingListener implements RunListener {
 
     private final List<RunEvent> events = new ArrayList<>();
