@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The default {@link ContainerRuntime}: runs steps on a Docker engine through the Engine API
@@ -26,6 +27,7 @@ import java.util.Optional;
  * shutdown hook closes sessions still open, and {@link #prune(PruneOptions)} removes what runs of dead
  * processes left behind (each resource also records its owner: host, process id and start time).
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class DockerRuntime implements ContainerRuntime {
     private final DockerConnection connection;
     private final RuntimeSettings settings;

@@ -2,6 +2,7 @@ package io.multistep.spec;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code build:} step: builds an image with {@code docker build} arguments.
@@ -12,6 +13,7 @@ import java.util.Objects;
  *     is not collected, as in the reference)
  * @param options the common step options
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BuildStep(String build, List<String> tags, List<String> buildArgs, StepOptions options)
         implements Step {
 

@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code cmd:} step: runs a container.
@@ -9,6 +10,7 @@ import java.util.Objects;
  *     expansion of its first word (v1.1.0 files only)
  * @param options the common step options
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CmdStep(String cmd, StepOptions options) implements Step {
 
     /** Checks the arguments. */

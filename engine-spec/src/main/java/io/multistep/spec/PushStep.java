@@ -2,6 +2,7 @@ package io.multistep.spec;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code push:} step: pushes images to their registries.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param options the common step options (only {@code id}, {@code when}, {@code timeout},
  *     {@code startDelay} and {@code ignoreErrors} have an effect on a push)
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PushStep(List<String> images, StepOptions options) implements Step {
 
     /** Checks the arguments and freezes the list. */

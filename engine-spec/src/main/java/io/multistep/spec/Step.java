@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One step of a task: exactly one of a {@link CmdStep}, a {@link BuildStep} or a {@link PushStep}.
@@ -9,6 +10,7 @@ import java.util.List;
  * for the ones every caller needs. Steps are immutable and fully normalised (defaults applied,
  * env merged, dependencies resolved) once a {@link Task} has been loaded.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Step permits CmdStep, BuildStep, PushStep {
 
     /** The options every step kind has, normalised. */

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apiguardian.api.API;
 
 /**
  * The dependency graph of a loaded task (task-format.md §8): a step starts once all steps in
  * {@link #dependenciesOf} have ended. Built from the dependencies {@link TaskFiles} resolved, so it
  * is acyclic by construction (every edge points forward in file order). Immutable.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class StepGraph {
 
     private final Map<String, Step> steps;

@@ -3,6 +3,7 @@ package io.multistep.spec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The options every step kind shares, after normalisation (task-format.md §5–§7).
@@ -42,6 +43,7 @@ import java.util.Objects;
  * @param exitedWith exit codes that count as success
  * @param exitedWithout exit codes that count as failure
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record StepOptions(
         String id,
         SourceLocation location,

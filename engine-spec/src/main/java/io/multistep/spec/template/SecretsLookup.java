@@ -1,6 +1,7 @@
 package io.multistep.spec.template;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Resolves the secrets of a task between the two render passes (templating.md §4). It is
@@ -8,6 +9,7 @@ import java.util.Map;
  * {@code secrets}; it parses that text as a task, validates it and resolves each secret.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SecretsLookup {
 
     /** A lookup that resolves nothing ({@code .Secrets} stays empty). */
