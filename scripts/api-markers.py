@@ -9,6 +9,9 @@ moving public types, then scripts/api-dump.sh:
 
     python3 scripts/api-markers.py            # edit the files
     python3 scripts/api-markers.py --check    # only list what lacks a marker; exit 1 if any
+    python3 scripts/api-markers.py --internal # also mark @API(INTERNAL) the public top-level types of
+                                              # internal packages that another package uses (so they
+                                              # must stay public); run by the integrator after a merge
 """
 import pathlib
 import re
@@ -62,14 +65,29 @@ def add_import(text):
     return "\n".join(lines)
 
 
-def process(path, source_root, check):
+def used_elsewhere(pkg, name):
+    """Whether a source file of another package (main or test, any module) names pkg.name."""
+    needle = re.compile(r"\b" + re.escape(pkg + "." + name) + r"\b")
+    for path in ROOT.glob("*/src/*/java/**/*.java"):
+        text = path.read_text(encoding="utf-8")
+        own = re.search(r"^package\s+([\w.]+);", text, re.M)
+        if own and own.group(1) != pkg and needle.search(text):
+            return True
+    return False
+
+
+def process(path, source_root, check, internal=False):
     rel = path.relative_to(source_root)
     pkg = ".".join(rel.parent.parts)
-    if "internal" in rel.parent.parts or path.name in ("package-info.java", "module-info.java"):
+    if path.name in ("package-info.java", "module-info.java"):
+        return False
+    if ("internal" in rel.parent.parts) != internal:
         return False
     text = path.read_text(encoding="utf-8")
     m = DECL.search(text)
     if not m:
+        return False
+    if internal and not used_elsewhere(pkg, m.group(1)):
         return False
     # The annotations right above the declaration (after the Javadoc) hold the marker, if any.
     head = text[:m.start()]
@@ -79,7 +97,7 @@ def process(path, source_root, check):
     if check:
         print(f"{path.relative_to(ROOT)}: {pkg}.{m.group(1)} has no @API marker")
         return True
-    status = status_for(f"{pkg}.{m.group(1)}")
+    status = "INTERNAL" if internal else status_for(f"{pkg}.{m.group(1)}")
     text = text[:m.start()] + f'@API(status = API.Status.{status}, since = "0.1")\n' + text[m.start():]
     path.write_text(add_import(text), encoding="utf-8")
     print(f"{path.relative_to(ROOT)}: @API({status})")
@@ -95,6 +113,8 @@ def main():
             continue
         for path in sorted(source_root.rglob("*.java")):
             missing |= process(path, source_root, check)
+            if "--internal" in sys.argv[1:]:
+                process(path, source_root, check=False, internal=True)
     return 1 if check and missing else 0
 
 
