@@ -103,7 +103,7 @@ public final class ApiSurface {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            return files.filter(p -> p.toString().endsWith(".java"))
+            return files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("module-info.java"))
                     .map(Path::getParent)
                     .distinct()
                     .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
