@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Runs ACR multi-step task files on a {@link ContainerRuntime}. Build one with {@link #builder()}
@@ -35,6 +36,7 @@ import java.util.Objects;
  * {@code exitedWithout} honoured, {@code totalTimeout}, cancellation, secret masking, an optional
  * cap on parallel steps, and no hang on duplicated dependencies.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Engine {
 
     private final EngineConfig config;

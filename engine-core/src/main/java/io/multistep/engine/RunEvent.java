@@ -6,11 +6,13 @@ import io.multistep.spec.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Something that happened in a run, as a value: convenient for JSON output, logging or recording
  * in tests. Every text is masked. {@link RunListener#onEvent(RunEvent)} receives them all.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public sealed interface RunEvent {
 
     /** The run the event belongs to. @return the run id */

@@ -1,10 +1,12 @@
 package io.multistep.engine;
 
 import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
 
 /**
  * A run started with {@link Engine#start(TaskSource, RunOptions)}.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public interface RunHandle {
 
     /** The run id. @return the id */

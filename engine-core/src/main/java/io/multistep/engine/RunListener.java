@@ -1,5 +1,7 @@
 package io.multistep.engine;
 
+import org.apiguardian.api.API;
+
 /**
  * Observes runs. Every method has a no-op default: override what you need, or override
  * {@link #onEvent(RunEvent)} alone to receive every event as a value.
@@ -24,6 +26,7 @@ package io.multistep.engine;
  *       output, not its steps' containers).</li>
  * </ul>
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public interface RunListener {
 
     /**

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The inputs of one run: rendering inputs (the reference's {@code acb exec} flags), the run's
  * workspace, credentials and limits. Immutable; build with {@link #builder()}. {@link #defaults()}
  * gives an empty set of options.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class RunOptions {
 
     private final RunVariables run;

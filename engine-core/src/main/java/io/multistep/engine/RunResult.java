@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a run did. Produced for every run that was started, whatever the outcome (unlike the
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param endedAt when the run ended (after the runtime session was closed)
  * @param duration {@code endedAt - startedAt}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunResult(
         String runId,
         RunStatus status,

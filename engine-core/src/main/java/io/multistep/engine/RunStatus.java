@@ -1,6 +1,9 @@
 package io.multistep.engine;
 
+import org.apiguardian.api.API;
+
 /** How a run ended. */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public enum RunStatus {
     /** Every step succeeded (failures of {@code ignoreErrors} steps included). */
     SUCCEEDED,

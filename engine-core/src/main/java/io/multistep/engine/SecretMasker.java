@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Replaces secret values in text with {@value #MASK}. Immutable and thread-safe.
@@ -27,6 +28,7 @@ import java.util.Set;
  * shows only the start of a secret, which plain replacement would miss: the start of a secret (at
  * least {@value #MIN_LENGTH} characters) right before {@code ...} is masked too ({@code `***...`}).
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class SecretMasker {
 
     /** What a secret value is replaced with. */

@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Built-in {@link SecretResolver}s, each selected by the secret's id. Combine several on the
  * engine builder; the first that supports a definition resolves it.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class SecretResolvers {
 
     private SecretResolvers() {}

@@ -3,6 +3,7 @@ package io.multistep.engine;
 import io.multistep.engine.spi.RuntimeFailure;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Why a step did not succeed.
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param reason the kind of cause
  * @param runtimeKind the runtime's classification when {@code reason} is {@link Reason#RUNTIME}
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public record StepFailure(String message, Reason reason, Optional<RuntimeFailure.Kind> runtimeKind) {
 
     /** The kinds of cause. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * What one step did in a run. Every text field is masked.
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  * @param dependencies the dependency report entries of a build step
  * @param outputTail the last output lines of the step (at most {@link #TAIL_LINES}), masked
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public record StepResult(
         String id,
         StepKind kind,

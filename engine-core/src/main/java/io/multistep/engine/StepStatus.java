@@ -1,6 +1,9 @@
 package io.multistep.engine;
 
+import org.apiguardian.api.API;
+
 /** How a step ended. */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public enum StepStatus {
     /** The step succeeded (or, when detached, its container started). */
     SUCCEEDED,

@@ -1,11 +1,13 @@
 package io.multistep.engine;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The run's task could not be loaded (read, rendered, parsed or validated), or its secrets could
  * not be resolved. No step ran and no runtime session was opened. The message is masked.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public class TaskLoadException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -3,12 +3,14 @@ package io.multistep.engine;
 import io.multistep.spec.Task;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a run's task comes from: task-file text with a name, a file, or a {@link Task} already
  * loaded. Text and files are rendered with the run's values and secrets before they are parsed;
  * a loaded task is used as it is.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public sealed interface TaskSource {
 
     /** The name used in messages and locations. @return the source name */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The default {@link ContainerRuntime}: runs steps on a Docker engine through the Engine API
@@ -27,6 +28,7 @@ import java.util.Optional;
  * processes left behind (each resource also records its owner: host, process id and start time;
  * {@link RunLabels} names the labels). {@link #leftovers(String)} lists what a run left.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class DockerRuntime implements ContainerRuntime {
     private final DockerConnection connection;
     private final RuntimeSettings settings;

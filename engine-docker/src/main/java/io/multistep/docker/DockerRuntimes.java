@@ -4,8 +4,10 @@ import io.multistep.engine.spi.RuntimeFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Operations on the default Docker engine that need no runtime of their own. */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class DockerRuntimes {
     private DockerRuntimes() {}
 

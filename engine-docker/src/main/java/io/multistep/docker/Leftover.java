@@ -1,6 +1,7 @@
 package io.multistep.docker;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A container, network or volume of a run that is still on the engine, as
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param runId the run it belongs to ({@link RunLabels#RUN_ID}), empty when unlabelled
  * @param labels all its labels
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public record Leftover(Kind kind, String name, String id, String runId, Map<String, String> labels) {
     /** The kinds of resources a run creates. */
     public enum Kind {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What {@link DockerRuntime#prune(PruneOptions)} removes.
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param labels only resources that carry all these labels (for example the extra labels of
  *     {@code RunSetup#labels} a test or a CI job puts on its runs); empty for all
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public record PruneOptions(Optional<String> runId, boolean includeKept, Duration foreignOwnerAge,
         Map<String, String> labels) {
     /** The default {@code foreignOwnerAge}: a run on another host is not taken for dead lightly. */

@@ -1,12 +1,14 @@
 package io.multistep.docker;
 
 import io.multistep.engine.spi.RunSetup;
+import org.apiguardian.api.API;
 
 /**
  * The labels {@link DockerRuntime} puts on every container, network and volume it creates, in one
  * place: the session's teardown, prune, {@link DockerRuntime#leftovers(String)} and tests read these
  * names. Besides these, every resource carries the run's own labels ({@link RunSetup#labels()}).
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class RunLabels {
     private RunLabels() {}
 

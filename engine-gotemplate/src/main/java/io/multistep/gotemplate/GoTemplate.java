@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A general-purpose Go {@code text/template} with the Sprig functions and
  * {@code missingkey=zero}. Unlike engine-spec's task renderer it does not delete {@code <no value>}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GoTemplate {
 
     private final Interpreter.Compiled compiled;

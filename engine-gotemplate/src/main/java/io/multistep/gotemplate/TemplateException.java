@@ -1,5 +1,7 @@
 package io.multistep.gotemplate;
 
+import org.apiguardian.api.API;
+
 
 /**
  * A failure of one of the rendering stages. {@link #goMessage()} is the reference runner's
@@ -7,6 +9,7 @@ package io.multistep.gotemplate;
  * {@code acb exec} adds; {@link #referenceMessage()} includes that prefix;
  * {@link #location()} points into the authored file.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class TemplateException extends Exception {
 
     private static final long serialVersionUID = 1L;

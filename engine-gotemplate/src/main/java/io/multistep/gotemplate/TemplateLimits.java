@@ -1,5 +1,7 @@
 package io.multistep.gotemplate;
 
+import org.apiguardian.api.API;
+
 /**
  * Bounds that make rendering of hostile or broken input end with a clear error in bounded
  * time and memory instead of a hang or a {@link StackOverflowError}.
@@ -14,6 +16,7 @@ package io.multistep.gotemplate;
  * @param maxListSize maximum number of elements (or chars) a single function call may produce:
  *     {@code until}, {@code untilStep}, {@code seq}, {@code repeat}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TemplateLimits(int maxTemplateDepth, int maxParseDepth, long maxOutputChars, long maxRangeIterations,
                              long maxListSize) {
 

@@ -1,6 +1,7 @@
 package io.multistep.gotemplate;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A position in a template's text (or in the file it came from), as a {@link TemplateException}
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param line 1-based line number, or 0 when unknown
  * @param column 1-based column number, or 0 when unknown
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TemplateLocation(String file, int line, int column) {
 
     /** A location that says nothing beyond "somewhere". */

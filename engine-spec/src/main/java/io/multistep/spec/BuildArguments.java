@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A {@code build:} string parsed once, like {@code docker build} parses its arguments: what Docker,
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param otherFlags the remaining flags in order: known ones without effect on the Engine API
  *     builder, unknown ones, and value flags that end the string without a value
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BuildArguments(List<String> words, List<String> tags, String file, List<String> buildArgs,
         String target, String platform, String network, Map<String, String> labels, boolean noCache, boolean pull,
         String context, List<Flag> otherFlags) {

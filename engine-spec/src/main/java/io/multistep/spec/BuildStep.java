@@ -4,6 +4,7 @@ import io.multistep.spec.internal.BuildWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code build:} step: builds an image with {@code docker build} arguments.
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param schedule when the step runs
  * @param container how its container is set up
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BuildStep(String build, BuildArguments arguments, List<String> tags, List<String> buildArgs,
         String cache, StepSchedule schedule, ContainerSettings container) implements ContainerStep {
 

@@ -3,6 +3,7 @@ package io.multistep.spec;
 import io.multistep.spec.internal.ShellWords;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code cmd:} step: runs a container.
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param schedule when the step runs
  * @param container how its container is set up
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CmdStep(String cmd, String image, List<String> args, String entryPoint, boolean pull,
         int cmdDownloadRetries, int cmdDownloadRetryDelay, StepSchedule schedule, ContainerSettings container)
         implements ContainerStep {

@@ -2,6 +2,7 @@ package io.multistep.spec;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How a step's container is set up: the options of the steps that run a container ({@link CmdStep},
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param disableWorkingDirectoryOverride do not set the container's working directory
  * @param volumeMounts volumes mounted into the step's container
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ContainerSettings(
         List<String> env,
         String workingDirectory,

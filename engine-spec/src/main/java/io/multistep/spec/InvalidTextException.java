@@ -1,12 +1,14 @@
 package io.multistep.spec;
 
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
  * A file that is not the UTF-8 text YAML reads: {@code FILE:LINE:COLUMN: yaml: <problem> (expected
  * valid UTF-8 text, found <what>)}, the problem in yaml.v2's words (e.g. {@code invalid leading UTF-8
  * octet}, {@code control characters are not allowed}).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InvalidTextException extends IOException {
 
     private static final long serialVersionUID = 1L;

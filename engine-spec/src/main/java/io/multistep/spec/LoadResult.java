@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of {@link TaskFiles.Loader#load}: the task (when there are no errors), every problem,
@@ -10,6 +11,7 @@ import java.util.List;
  * @param problems every problem (errors and warnings) in check order
  * @param renderedText the text after templating, or {@code null} when rendering failed
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record LoadResult(Task task, List<Problem> problems, String renderedText) {
 
     /** Freezes the list. */

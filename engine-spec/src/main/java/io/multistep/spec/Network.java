@@ -1,5 +1,7 @@
 package io.multistep.spec;
 
+import org.apiguardian.api.API;
+
 /**
  * A network of the task: declared under {@code networks}, given with {@code --network}, or the
  * default {@code acb_default_network}.
@@ -11,6 +13,7 @@ package io.multistep.spec;
  * @param isDefault whether it may become the default network of steps without {@code network}
  * @param location where it is declared, or {@link SourceLocation#UNKNOWN} for implicit networks
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Network(String name, String driver, boolean ipv6, boolean skipCreation, boolean isDefault,
         SourceLocation location) {
 

@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One finding about a task file, located in the authored text.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param renderedLine the rendered text of the offending line when it differs from the authored
  *     line (templates changed it), else {@code null}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Problem(Severity severity, SourceLocation location, String message, String renderedLine) {
 
     /** Checks the arguments. */

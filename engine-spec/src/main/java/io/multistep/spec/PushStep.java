@@ -2,6 +2,7 @@ package io.multistep.spec;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code push:} step: pushes images to their registries.
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param reportedNetwork the network the step-start line names (unused)
  * @param schedule when the step runs
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PushStep(List<String> images, String reportedWorkingDirectory, String reportedNetwork,
         StepSchedule schedule) implements Step {
 

@@ -2,12 +2,14 @@ package io.multistep.spec;
 
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Resolves the values of a task's secret definitions between the two render passes
  * (templating.md §4). Supplied by the caller: the spec module knows no vaults.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface SecretValues {
 
     /** Resolves nothing: every {@code {{.Secrets.x}}} renders as if the map were empty. */

@@ -1,6 +1,9 @@
 package io.multistep.spec;
 
+import org.apiguardian.api.API;
+
 /** How serious a {@link Problem} is. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Severity {
     /** The task cannot run; the reference would reject it too (or it would hang). */
     ERROR,

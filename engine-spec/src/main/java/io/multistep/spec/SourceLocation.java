@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A position in an authored task file (or in another named text, such as a values file).
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param line 1-based line number, or 0 when unknown
  * @param column 1-based column number, or 0 when unknown
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SourceLocation(String file, int line, int column) implements Comparable<SourceLocation> {
 
     /** A location that says nothing beyond "somewhere". */

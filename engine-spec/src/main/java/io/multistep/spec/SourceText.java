@@ -3,6 +3,7 @@ package io.multistep.spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Reads task, values and alias files as the reference's YAML parser (yaml.v2) reads its input:
@@ -10,6 +11,7 @@ import java.nio.file.Path;
  * "Input length = 1", a bad file is reported at the line and column of its first bad byte, with
  * yaml.v2's words for the problem.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SourceText {
 
     private SourceText() {}

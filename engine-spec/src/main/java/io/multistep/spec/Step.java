@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One step of a task: exactly one of a {@link CmdStep}, a {@link BuildStep} or a {@link PushStep}.
@@ -10,6 +11,7 @@ import java.util.List;
  * the ones every caller needs. Steps are immutable and fully normalised (defaults applied, env
  * merged, dependencies resolved) once a {@link Task} has been loaded.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Step permits ContainerStep, PushStep {
 
     /** When and how often the step runs, normalised. @return the schedule */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apiguardian.api.API;
 
 /**
  * The dependency graph of a task (task-format.md §8): a step starts once all steps in
@@ -18,6 +19,7 @@ import java.util.NoSuchElementException;
  * A task from {@link TaskFiles} always forms one (every edge points forward in file order); a
  * task built by hand is checked by {@link #of}. Immutable.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class StepGraph {
 
     /** A reason why the steps of a task do not form a graph, worded as the reference words it. */

@@ -1,6 +1,9 @@
 package io.multistep.spec;
 
+import org.apiguardian.api.API;
+
 /** The three kinds of step, named as their task-file key. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum StepKind {
     /** A {@code cmd:} step: runs a container. */
     CMD,

@@ -3,6 +3,7 @@ package io.multistep.spec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * When and how often a step runs, and what counts as its success: the options every step kind has,
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param exitedWith exit codes that count as success
  * @param exitedWithout exit codes that count as failure
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record StepSchedule(
         String id,
         SourceLocation location,

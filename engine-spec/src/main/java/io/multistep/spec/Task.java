@@ -3,6 +3,7 @@ package io.multistep.spec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A loaded task file: rendered, parsed, validated and normalised.
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param steps the steps in file order
  * @param totalTimeout the whole run's limit in seconds ({@code totalTimeout}, our extension), if set
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Task(
         String source,
         String version,

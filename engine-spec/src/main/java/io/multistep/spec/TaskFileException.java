@@ -2,8 +2,10 @@ package io.multistep.spec;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** Thrown by {@link TaskFiles#parse} when a task file has errors; carries every problem found. */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TaskFileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

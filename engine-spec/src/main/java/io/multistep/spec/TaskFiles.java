@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Loads task files: render, parse (YAML 1.1 as Go's yaml.v2), validate every rule, apply the
@@ -29,6 +30,7 @@ import java.util.Objects;
  * LoadResult r = TaskFiles.loader().strict(true).build().load(text, "acb.yaml");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TaskFiles {
 
     private TaskFiles() {}

@@ -1,6 +1,7 @@
 package io.multistep.spec;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A volume of the task's {@code volumes} list; secret volumes are the only kind.
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param secret file name to base64 content; each becomes a file in the volume
  * @param location where the definition starts
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Volume(String name, Map<String, String> secret, SourceLocation location) {
 
     /** Freezes the map, keeping its order. */

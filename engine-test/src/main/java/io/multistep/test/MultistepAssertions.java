@@ -2,6 +2,7 @@ package io.multistep.test;
 
 import io.multistep.engine.RunResult;
 import io.multistep.engine.StepResult;
+import org.apiguardian.api.API;
 
 /**
  * AssertJ entry points for run results. Import them next to AssertJ's own:
@@ -15,6 +16,7 @@ import io.multistep.engine.StepResult;
  *         .step("test").hasExitCode(0).outputContains("PASS");
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MultistepAssertions {
 
     private MultistepAssertions() {}

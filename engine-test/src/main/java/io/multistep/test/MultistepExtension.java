@@ -10,6 +10,7 @@ import io.multistep.test.internal.TestRuns;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@value io.multistep.test.internal.SharedDocker#DOCKER_HOST_PARAMETER}; by default it is
  * {@code DOCKER_HOST}, else the local socket.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MultistepExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver {
 

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(MultistepExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface MultistepTest {
 
     /** Where the steps run. @return the runtime, {@link Runtime#DOCKER} by default */

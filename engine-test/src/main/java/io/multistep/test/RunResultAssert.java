@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * AssertJ assertions on a {@link RunResult}; get one with {@link MultistepAssertions#assertThat(RunResult)}.
  * Failure messages show the status, failure cause and last output lines of the steps concerned.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> {
 
     RunResultAssert(RunResult actual) {

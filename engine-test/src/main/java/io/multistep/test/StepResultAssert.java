@@ -6,6 +6,7 @@ import io.multistep.engine.StepStatus;
 import io.multistep.test.internal.Describe;
 import java.time.Duration;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -15,6 +16,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <p>Output assertions see the lines the result keeps: the last {@value StepResult#TAIL_LINES}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StepResultAssert extends AbstractAssert<StepResultAssert, StepResult> {
 
     private final RunResultAssert run;

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * The folder every injected {@code RunOptions.Builder} uses as the run's context ({@code /workspace}
@@ -20,6 +21,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface TaskContext {
 
     /** The folder. @return the path */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The settings an {@code Engine} was built with, shared by all its runs.
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param taskSecond how long one task-file second lasts (1 s except in tests and simulations)
  * @param environmentFunctions whether the templates' {@code env}/{@code expandenv} read the process environment
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record EngineConfig(
         ContainerRuntime runtime,
         List<SecretResolver> secretResolvers,

@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * step; timers run on one daemon thread per run.
  * Every thread of a run has ended when {@link #execute()} returns.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunExecution implements RunHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);

@@ -1,5 +1,7 @@
 package io.multistep.engine.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * Where steps run: the SPI a container platform implements (the Docker runtime is the default;
  * a remote Docker or a Kubernetes runtime fit the same shape).
@@ -12,6 +14,7 @@ package io.multistep.engine.spi;
  * <p>Implementations must be thread-safe: one runtime serves many concurrent runs, and one session
  * executes independent steps in parallel.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ContainerRuntime extends AutoCloseable {
 
     /**

@@ -1,6 +1,7 @@
 package io.multistep.engine.spi;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One entry of the reference's dependency report for a build step: the image built, the image it
@@ -10,6 +11,7 @@ import java.util.List;
  * @param runtimeDependency the base image of the final stage
  * @param buildtimeDependencies the base images of earlier stages
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageDependency(ImageName image, ImageName runtimeDependency, List<ImageName> buildtimeDependencies) {
 
     /** Freezes the list. */

@@ -1,5 +1,7 @@
 package io.multistep.engine.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * An image a step built or pushed.
  *
@@ -8,4 +10,5 @@ package io.multistep.engine.spi;
  *     empty when unknown
  * @param pushed whether this records a push (else a build)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageRecord(String reference, String digest, boolean pushed) {}

@@ -1,6 +1,7 @@
 package io.multistep.engine.spi;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A username and password for one registry, already resolved (no vault references).
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param username the user name
  * @param password the password or token; a secret: never log it
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RegistryCredential(String registry, String username, String password) {
 
     /** Checks the arguments. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a runtime needs to prepare a run.
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param credentials registry credentials for pulls and pushes
  * @param labels extra labels to put on every resource of the run
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunSetup(
         String runId,
         Task task,

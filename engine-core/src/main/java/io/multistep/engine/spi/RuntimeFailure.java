@@ -1,11 +1,13 @@
 package io.multistep.engine.spi;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An attempt, or a run's preparation, could not run to its end. The {@link Kind} says what
  * happened, so messages and retry rules can tell an absent image from a refused login.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RuntimeFailure extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -1,12 +1,14 @@
 package io.multistep.engine.spi;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One run on a {@link ContainerRuntime}: executes step attempts and, when closed, removes
  * everything the run created (containers, networks, volumes), except what a step asked to
  * {@code keep}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RuntimeSession extends AutoCloseable {
 
     /**

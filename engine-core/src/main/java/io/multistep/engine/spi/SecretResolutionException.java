@@ -1,9 +1,12 @@
 package io.multistep.engine.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * A {@link SecretResolver} could not obtain a secret's value. The message must not contain the
  * value (or any part of it).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class SecretResolutionException extends Exception {
 
     private static final long serialVersionUID = 1L;

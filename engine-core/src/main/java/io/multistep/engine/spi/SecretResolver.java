@@ -1,6 +1,7 @@
 package io.multistep.engine.spi;
 
 import io.multistep.spec.Secret;
+import org.apiguardian.api.API;
 
 /**
  * Resolves the value of a task's secret definition ({@code secrets:} entry), for example from a
@@ -10,6 +11,7 @@ import io.multistep.spec.Secret;
  * {@link #supports(Secret)} answers {@code true} resolves it. Implementations must be thread-safe:
  * concurrent runs resolve secrets at the same time.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SecretResolver {
 
     /**

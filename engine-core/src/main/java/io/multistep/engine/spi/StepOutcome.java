@@ -2,6 +2,7 @@ package io.multistep.engine.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What one attempt did.
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param images images built (with their ids) and pushed (with their digests)
  * @param dependencies the build's dependency report entries, if the runtime computes them
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StepOutcome(int exitCode, Optional<String> containerId, List<ImageRecord> images,
         List<ImageDependency> dependencies) {
 

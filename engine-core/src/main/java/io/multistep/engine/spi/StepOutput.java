@@ -1,10 +1,13 @@
 package io.multistep.engine.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * Receives what a step attempt prints and does, as it happens. Implemented by the engine, which
  * masks secrets and forwards to listeners; calls may come from any thread, but the lines of one
  * stream arrive in order.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface StepOutput {
 
     /** Which of a container's output streams a line came from. */

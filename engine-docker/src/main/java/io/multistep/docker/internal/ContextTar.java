@@ -16,12 +16,14 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apiguardian.api.API;
 
 /**
  * Streams a build context folder as a tar, applying {@code .dockerignore} like the Docker CLI:
  * excluded trees are skipped without being walked unless an exception may re-include something in
  * them, symlinks are stored as symlinks, owners are root, entries come in lexical order.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ContextTar {
     private ContextTar() {}
 

@@ -16,11 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * One pooled connection to a Docker engine, with the API version negotiated on first use (the
  * sessions still open at JVM shutdown are closed by {@link OpenRuns}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DockerConnection {
     /** The newest Engine API version this runtime was verified with (Docker 20.10). */
     static final String MAX_API_VERSION = "1.41";

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * image pulls ({@link ImagePuller}), builds ({@link ImageBuilder}) and pushes ({@link ImagePusher}),
  * and orders their teardown. Thread-safe: independent steps execute in parallel.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DockerSession implements RuntimeSession {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSession.class);
 

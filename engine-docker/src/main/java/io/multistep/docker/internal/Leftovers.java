@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Lists the labelled resources runs left on the engine: containers, then networks, then volumes. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Leftovers {
     private Leftovers() {}
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The process that owns a run, as recorded in the labels of the run's resources: prune removes a
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param pid the process id
  * @param startedMillis the process start time in epoch milliseconds, 0 when unknown
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Owner(String host, String pidNamespace, long pid, long startedMillis) {
     /** Start times are derived from clock ticks since boot: allow for rounding. */
     private static final long START_TOLERANCE_MILLIS = 1000;

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Removes labelled leftovers of runs whose owner is gone: containers first, then the networks and
  * volumes they used. Runs whose owner still runs, and kept containers, are left (and reported).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Pruner {
     private Pruner() {}
 

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * Finds credentials for a registry, in order: the run's credentials, the {@code auths} of the
  * Docker CLI's {@code config.json}, then its credential helpers ({@code credHelpers} for the host,
  * else {@code credsStore}) through {@code docker-credential-<name> get}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RegistryAuth {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HUB_SERVER = "https://index.docker.io/v1/";

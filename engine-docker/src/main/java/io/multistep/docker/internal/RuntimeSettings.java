@@ -1,6 +1,7 @@
 package io.multistep.docker.internal;
 
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * The runtime's configuration, as the builder collected it.
@@ -14,6 +15,7 @@ import java.nio.file.Path;
  * @param shareNetworkNamespaces run plain steps in one network namespace per task network
  *     ({@link NetworkSandbox}) instead of giving each container its own
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RuntimeSettings(String helperImage, String dockerCli, Path dockerConfigDir, String publishAddress,
         boolean mountDockerSocket, boolean bindWorkspace, boolean shareNetworkNamespaces) {
     /** The helper image the runtime builds itself from {@code scratch} when missing. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Which template functions a render offers. By default exactly the reference's: Sprig v2.22.0's
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * Go's built-ins. The functions Multistep adds beyond that (later Sprig versions' {@code dig},
  * {@code fromJson}, {@code must*}, ...) are offered only with the template-extras option.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FunctionSet {
 
     /** Sprig v2.22.0's function names. */

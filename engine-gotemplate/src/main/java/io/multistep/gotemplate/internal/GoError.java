@@ -1,9 +1,12 @@
 package io.multistep.gotemplate.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * Internal unchecked error of the template engine carrying Go's full message text and the
  * char offset (in the template text) it refers to, or -1.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package io.multistep.gotemplate.internal;
 
 import io.multistep.gotemplate.internal.go.FuncError;
+import org.apiguardian.api.API;
 
 /**
  * A template function with a Go-like signature: the executor converts and checks arguments
@@ -11,6 +12,7 @@ import io.multistep.gotemplate.internal.go.FuncError;
  * @param variadic kind of the variadic tail, or null
  * @param body the implementation; receives fixed then variadic arguments
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record GoFunc(String name, P[] params, P variadic, Body body) {
 
     /** Parameter kinds, named after the Go types they stand for. */

@@ -4,8 +4,10 @@ import io.multistep.gotemplate.internal.Node.ListNode;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /** Parse + execute entry points of the engine, run on a thread with a large stack. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Interpreter {
 
     private static final long STACK_SIZE = 256L * 1024 * 1024;

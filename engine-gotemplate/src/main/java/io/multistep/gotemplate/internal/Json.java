@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Go {@code encoding/json} compatible writer (sorted keys, HTML escaping) and a small reader. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Json {
 
     private Json() {

@@ -1,12 +1,14 @@
 package io.multistep.gotemplate.internal;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Maps char offsets of a produced text back to char offsets of its input, as a list of
  * segments. A literal segment maps char-for-char; a constant segment maps every char to one
  * input offset (an action's output, an alias value).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class OffsetMap {
 
     private int[] outStart = new int[16];

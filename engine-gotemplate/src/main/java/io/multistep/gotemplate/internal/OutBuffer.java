@@ -1,6 +1,9 @@
 package io.multistep.gotemplate.internal;
 
+import org.apiguardian.api.API;
+
 /** Template output with its offset map and a size limit. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class OutBuffer {
 
     private final StringBuilder sb = new StringBuilder(1024);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Sprig's {@code TxtFuncMap()} (v2.22 semantics, plus the later additions that exist in the
@@ -14,6 +15,7 @@ import java.util.Map;
  * {@link SprigDicts}, {@link SprigMath}, {@link SprigDefaults}, {@link SprigDates},
  * {@link SprigOsAndEncoding}, {@link SprigCrypto}). {@code getHostByName} is not provided.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Sprig {
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The static half of confining a build step to the run's context: every host path a {@code build:}
@@ -18,6 +19,7 @@ import java.util.Set;
  * such a path can never reach the host there; here the build reads the host's files, so a path that
  * leaves {@code /workspace} is refused before the run. Symbolic links are the runtime's to check.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BuildPaths {
     private BuildPaths() {}
 

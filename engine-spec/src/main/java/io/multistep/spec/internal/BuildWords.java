@@ -3,6 +3,7 @@ package io.multistep.spec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A {@code build:} string split into {@code docker build}'s arguments, the one tokenising that the
@@ -12,6 +13,7 @@ import java.util.Set;
  * <p>Quotes are honoured ({@link ShellWords}), {@code --flag=value} and pflag's {@code -tname}
  * shorthand work, and a value flag takes the next word as its value.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BuildWords {
     private BuildWords() {}
 

@@ -3,11 +3,13 @@ package io.multistep.spec.internal;
 import io.multistep.spec.Problem;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * Everything before YAML: comment-line removal, version detection, aliases and template
  * rendering. The seam between the parser and the templating layer.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface Frontend {
 
     /** Where rendering stands: done, or paused between the two passes of a document that uses secrets. */

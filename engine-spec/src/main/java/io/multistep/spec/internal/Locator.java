@@ -1,8 +1,10 @@
 package io.multistep.spec.internal;
 
 import io.multistep.spec.SourceLocation;
+import org.apiguardian.api.API;
 
 /** Maps a 1-based position in the rendered text to the authored text. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface Locator {
 
     /**

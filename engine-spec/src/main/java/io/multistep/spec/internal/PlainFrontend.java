@@ -1,12 +1,14 @@
 package io.multistep.spec.internal;
 
 import io.multistep.spec.SourceLocation;
+import org.apiguardian.api.API;
 
 /**
  * A frontend without templating: only drops the comment lines (first non-blank character
  * {@code #}), as the reference does before anything else, and keeps the line map. Used when no
  * template rendering is wanted (and as a baseline for tests and benchmarks).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PlainFrontend implements Frontend {
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * (same location and message) are kept once: a bad task-level env item would otherwise be reported
  * once per step.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Problems {
 
     /** The pseudo-file of problems caused by command-line values. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -11,6 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * YAML node of every value so problems can be located. Fields hold yaml.v2's zero values when a key
  * is absent or null.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RawTask {
 
     /** A string list item with the node it came from. */

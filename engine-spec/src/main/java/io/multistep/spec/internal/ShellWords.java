@@ -2,6 +2,7 @@ package io.multistep.spec.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Splits a command line into words the way a POSIX shell does — single quotes, double quotes,
@@ -9,6 +10,7 @@ import java.util.List;
  * the project: the runtime splits {@code cmd} and {@code build} with it, and validation splits
  * {@code build} with it too, so both see the same words.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ShellWords {
     private ShellWords() {}
 

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -39,6 +40,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * (task-format.md §4–§8, errors.md S/V/T), reporting every problem instead of only the first.
  * The checks run in the reference's order, so the first error listed is the one acb would print.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TaskAssembler {
 
     /** The reference's task versions, compared case-insensitively (graph/task.go validTaskVersions). */

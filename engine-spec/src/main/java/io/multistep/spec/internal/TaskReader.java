@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -37,6 +38,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * reference's structs: same keys, same scalar resolution, same type errors; unknown keys are
  * accepted (we warn). SnakeYAML is used at node level only, so every value keeps its position.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TaskReader {
 
     /** Largest document we parse, in code points: far above any real task file, stops runaway input. */

@@ -3,11 +3,13 @@ package io.multistep.spec.internal;
 import io.multistep.gotemplate.TemplateException;
 import io.multistep.gotemplate.TemplateLocation;
 import io.multistep.spec.SourceLocation;
+import org.apiguardian.api.API;
 
 /**
  * The boundary between the template module's locations and the task file's: a rendering failure
  * is raised and read with {@link SourceLocation}s here.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TemplateErrors {
 
     private TemplateErrors() {

@@ -11,12 +11,14 @@ import io.multistep.gotemplate.TemplateException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * The real pre-YAML stage: the templating layer's {@link TaskRenderer} (comment removal, version
  * detection, aliases, Go templates), with positions mapped through its {@link SourceMap}. It stops
  * after the first pass of a document that uses secrets ({@link FirstPass}); the loader resolves them.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TemplateFrontend implements Frontend {
 
     private final RenderContext context;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Run data for rendering: the {@code .Run} variables, the merged {@code .Values}, the image
@@ -35,6 +36,7 @@ import java.util.Objects;
  * @param templateExtras whether the functions Multistep adds beyond Sprig v2.22 ({@code dig},
  *     {@code fromJson}, {@code must*}, ...) are defined; off, the function set is the reference's
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RenderContext(String id, String commit, String repository, String branch, String gitTag,
                             String triggeredBy, String registry, String osVersion, String taskName,
                             String sharedVolume, String os, String architecture, Clock clock,

@@ -1,6 +1,7 @@
 package io.multistep.spec.render;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Result of the pre-YAML pipeline.
@@ -11,6 +12,7 @@ import java.util.Map;
  *     parser must call {@link Aliases#expandCommandAlias} on every {@code cmd}
  * @param aliases the alias map in effect (empty when disabled)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RenderedTask(String text, SourceMap sourceMap, boolean aliasesEnabled, Map<String, String> aliases) {
 
     /** Copies the alias map. */

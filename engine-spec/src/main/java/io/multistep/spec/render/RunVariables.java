@@ -2,6 +2,7 @@ package io.multistep.spec.render;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The run variables a task file sees as {@code .Run.*} (templating.md), built once by the runner or
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param sharedVolume {@code .Run.SharedVolume} ({@code --homevol}); empty: none (a run generates one)
  * @param date {@code .Run.Date} and Sprig's {@code now}, if fixed; empty: the clock of whoever renders
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunVariables(String id, String commit, String repository, String branch, String gitTag,
         String triggeredBy, String registry, String osVersion, String taskName, String sharedVolume,
         Optional<Instant> date) {

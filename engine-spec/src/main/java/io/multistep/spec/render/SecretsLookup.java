@@ -2,6 +2,7 @@ package io.multistep.spec.render;
 
 import io.multistep.gotemplate.TemplateException;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Resolves the secrets of a task between the two render passes (templating.md §4). It is
@@ -9,6 +10,7 @@ import java.util.Map;
  * {@code secrets}; it parses that text as a task, validates it and resolves each secret.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SecretsLookup {
 
     /** A lookup that resolves nothing ({@code .Secrets} stays empty). */

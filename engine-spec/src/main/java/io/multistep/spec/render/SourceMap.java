@@ -4,6 +4,7 @@ import io.multistep.spec.SourceLocation;
 import io.multistep.gotemplate.internal.OffsetMap;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Maps every character of a rendered text back to the authored file: text copied from the
@@ -11,6 +12,7 @@ import java.util.List;
  * value to its directive character; removed comment lines and the alias block are accounted
  * for.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SourceMap {
 
     private final String sourceName;

@@ -20,12 +20,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The task-file pipeline up to (not including) YAML parsing, as {@code acb exec} runs it
  * (templating.md §1): comment removal, version detection, alias block rendering and
  * substitution (version ≥ v1.1.0), Go-template rendering with two-pass secrets.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TaskRenderer {
 
     private static final DateTimeFormatter RUN_DATE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'z'")

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * {@code .Values}: the values file and {@code --set} overrides (templating.md §3.3).
@@ -20,6 +21,7 @@ import java.util.Map;
  * mapping (R-5, an artefact of its JSON encoding of {@code .ValuesJSON}); we accept nested
  * maps and encode them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Values {
 
     private Values() {

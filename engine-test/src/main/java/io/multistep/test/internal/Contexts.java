@@ -4,9 +4,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Resolves a {@code @TaskContext} value to a folder. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Contexts {
     private Contexts() {}
 

@@ -5,8 +5,10 @@ import io.multistep.engine.StepFailure;
 import io.multistep.engine.StepResult;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** Texts for assertion failure messages: a step's status, failure cause and last output lines. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Describe {
     /** How many output lines a failure message shows. */
     public static final int OUTPUT_LINES = 15;

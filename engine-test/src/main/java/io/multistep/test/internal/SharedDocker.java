@@ -4,11 +4,13 @@ import io.multistep.docker.DockerRuntime;
 import io.multistep.engine.spi.RuntimeFailure;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The Docker runtime shared by every {@code @MultistepTest} of a test run (kept in JUnit's root
  * store, closed when the test run ends), and whether its engine answered.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SharedDocker implements AutoCloseable {
     /** The JUnit configuration parameter (or system property) naming the Docker engine to use instead of {@code DOCKER_HOST}. */
     public static final String DOCKER_HOST_PARAMETER = "multistep.test.dockerHost";

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * What one test uses: its engine (on the shared Docker runtime or its own fake runtime), the run ids
  * it handed out, the runs it saw start, and the clean-up after the test.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TestRuns {
     /** The label every resource of a test's runs carries, with a per-test value. */
     public static final String TEST_LABEL = "io.multistep.test-id";

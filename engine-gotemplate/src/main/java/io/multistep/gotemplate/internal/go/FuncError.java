@@ -1,9 +1,12 @@
 package io.multistep.gotemplate.internal.go;
 
+import org.apiguardian.api.API;
+
 /**
  * Thrown by template functions; the executor wraps it as Go does
  * ({@code error calling NAME: MESSAGE}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FuncError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.multistep.gotemplate.internal.go;
 
+import org.apiguardian.api.API;
+
 /**
  * A Go {@code complex128}: the value of a complex template constant such as {@code 1+2i}. fmt
  * prints it as {@code (1+2i)}.
@@ -7,6 +9,7 @@ package io.multistep.gotemplate.internal.go;
  * @param re real part
  * @param im imaginary part
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record GoComplex(double re, double im) implements GoStringer {
 
     @Override

@@ -8,8 +8,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Go time layouts ({@code "2006-01-02 15:04:05"}) formatted and parsed with java.time. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoDates {
 
     private GoDates() {

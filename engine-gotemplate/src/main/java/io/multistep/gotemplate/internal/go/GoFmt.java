@@ -5,12 +5,14 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A port of the parts of Go's {@code fmt} and {@code strconv} formatting that templates reach:
  * {@code %v} of the data model, {@code Sprint}/{@code Sprintf}/{@code Sprintln} and
  * {@code strconv.Quote}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoFmt {
 
     private GoFmt() {

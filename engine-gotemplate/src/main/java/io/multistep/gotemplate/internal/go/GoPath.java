@@ -1,6 +1,9 @@
 package io.multistep.gotemplate.internal.go;
 
+import org.apiguardian.api.API;
+
 /** Go's slash-separated {@code path} package. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoPath {
 
     private GoPath() {

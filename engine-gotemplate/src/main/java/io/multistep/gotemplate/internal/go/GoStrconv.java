@@ -1,6 +1,9 @@
 package io.multistep.gotemplate.internal.go;
 
+import org.apiguardian.api.API;
+
 /** Ports of the few {@code strconv} functions the template engine needs. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoStrconv {
 
     private GoStrconv() {

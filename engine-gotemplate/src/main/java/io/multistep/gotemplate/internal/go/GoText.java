@@ -2,8 +2,10 @@ package io.multistep.gotemplate.internal.go;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** String helpers that behave exactly like the Go standard-library functions the reference uses. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoText {
 
     private GoText() {}

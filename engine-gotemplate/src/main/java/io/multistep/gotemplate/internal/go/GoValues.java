@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Go semantics over the Java data model (Map, List, String, Long/Integer, Double, Boolean,
  * null): type names, truthiness, comparisons and sorted map iteration.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoValues {
 
     private GoValues() {

@@ -3,6 +3,7 @@ package io.multistep.gotemplate.internal.go;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A scalar resolved the way Go's {@code gopkg.in/yaml.v2} resolves it (YAML 1.1 rules).
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param doubleValue the value of a {@code FLOAT}
  * @param boolValue the value of a {@code BOOL}
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record GoYamlScalar(Kind kind, String tag, String text, long longValue, double doubleValue, boolean boolValue) {
 
     /** The resolved kinds. */

@@ -1,6 +1,9 @@
 package io.multistep.gotemplate.internal.go;
 
+import org.apiguardian.api.API;
+
 /** The words of libyaml (under Go's yaml.v2) for YAML syntax problems that SnakeYAML reports. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LibyamlMessages {
 
     private LibyamlMessages() {

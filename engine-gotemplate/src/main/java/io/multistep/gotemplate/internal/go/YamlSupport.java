@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,6 +26,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * SnakeYAML configured to read like Go's yaml.v2 into the template data model: YAML 1.1
  * booleans including {@code y}/{@code n}, timestamps kept as strings, Long/Double numbers.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class YamlSupport {
 
     private YamlSupport() {

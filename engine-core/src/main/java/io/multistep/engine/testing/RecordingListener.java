@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
-/** Records every event; thread-safe. Lets a test wait for an event. */
+/**
+ * A {@link RunListener} that records every event, for tests; thread-safe. Lets a test wait for an
+ * event.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordingListener implements RunListener {
 
     private final List<RunEvent> events = new ArrayList<>();

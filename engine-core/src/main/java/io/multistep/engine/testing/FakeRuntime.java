@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A scripted {@link ContainerRuntime} for tests: each step id gets a {@link StepScript} saying what
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Steps without a script succeed at once with exit code 0. Thread-safe. Durations are real
  * (sleeps); keep them in milliseconds.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FakeRuntime implements ContainerRuntime {
 
     /**

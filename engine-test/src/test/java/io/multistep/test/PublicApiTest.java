@@ -1,0 +1,13 @@
+package io.multistep.test;
+
+import io.multistep.testsupport.ApiSurface;
+import org.junit.jupiter.api.Test;
+
+/** The module's public API matches api/multistep-engine-test.api, every public type is marked (docs/api.md). */
+class PublicApiTest {
+
+    @Test
+    void publicApiMatchesTheCheckedInDump() {
+        ApiSurface.check("multistep-engine-test");
+    }
+}
