@@ -25,25 +25,35 @@ public final class Leftovers {
      * @throws RuntimeFailure when the engine cannot be reached or answers with an error
      */
     public static List<Leftover> labelled(DockerConnection connection, String label) throws RuntimeFailure {
-        DockerClient docker = connection.negotiated();
-        List<Leftover> out = new ArrayList<>();
         try {
-            for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec()) {
-                String[] names = c.getNames();
-                String name = names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId();
-                out.add(leftover(Leftover.Kind.CONTAINER, name, c.getId(), c.getLabels()));
-            }
-            for (var n : docker.listNetworksCmd().withFilter("label", List.of(label)).exec()) {
-                out.add(leftover(Leftover.Kind.NETWORK, n.getName(), n.getId(), n.getLabels()));
-            }
-            var volumes = docker.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes();
-            if (volumes != null) {
-                for (var v : volumes) {
-                    out.add(leftover(Leftover.Kind.VOLUME, v.getName(), v.getName(), v.getLabels()));
-                }
-            }
+            return list(connection.negotiated(), List.of(label));
         } catch (RuntimeException e) {
             throw Failures.map(connection.host(), "listing what runs left (label " + label + ")", e);
+        }
+    }
+
+    /**
+     * What carries every one of the labels, in the order prune removes it: containers, networks, volumes.
+     *
+     * @param docker the engine's client
+     * @param labels label keys or {@code key=value} items, all of which must match
+     * @return the resources
+     */
+    static List<Leftover> list(DockerClient docker, List<String> labels) {
+        List<Leftover> out = new ArrayList<>();
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+            String[] names = c.getNames();
+            String name = names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId();
+            out.add(leftover(Leftover.Kind.CONTAINER, name, c.getId(), c.getLabels()));
+        }
+        for (var n : docker.listNetworksCmd().withFilter("label", labels).exec()) {
+            out.add(leftover(Leftover.Kind.NETWORK, n.getName(), n.getId(), n.getLabels()));
+        }
+        var volumes = docker.listVolumesCmd().withFilter("label", labels).exec().getVolumes();
+        if (volumes != null) {
+            for (var v : volumes) {
+                out.add(leftover(Leftover.Kind.VOLUME, v.getName(), v.getName(), v.getLabels()));
+            }
         }
         return List.copyOf(out);
     }

@@ -2,7 +2,7 @@ package io.multistep.docker.internal;
 
 import io.multistep.docker.RunLabels;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
+import io.multistep.docker.Leftover;
 import io.multistep.docker.PruneOptions;
 import io.multistep.docker.PruneReport;
 import io.multistep.engine.spi.RuntimeFailure;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,32 +43,14 @@ public final class Pruner {
         label.add(options.runId().map(id -> RunLabels.RUN_ID + "=" + id).orElse(RunLabels.RUN_ID));
         options.labels().forEach((k, v) -> label.add(k + "=" + v));
         try {
-            for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
-                String what = "container " + name(c) + " (" + c.getLabels().get(RunLabels.RUN_ID) + ")";
-                Optional<String> why = spare(c.getLabels(), options, open, now, true);
+            for (Leftover left : Leftovers.list(docker, label)) {
+                boolean container = left.kind() == Leftover.Kind.CONTAINER;
+                String what = left.kind().name().toLowerCase(Locale.ROOT) + " " + left.name() + " (" + left.runId() + ")";
+                Optional<String> why = spare(left.labels(), options, open, now, container);
                 if (why.isPresent()) {
                     spared.add(what + ": " + why.get());
                 } else {
-                    record(connection, what, Removal.container(docker, c.getId()), removed, spared);
-                }
-            }
-            for (var n : docker.listNetworksCmd().withFilter("label", label).exec()) {
-                String what = "network " + n.getName() + " (" + n.getLabels().get(RunLabels.RUN_ID) + ")";
-                Optional<String> why = spare(n.getLabels(), options, open, now, false);
-                if (why.isPresent()) {
-                    spared.add(what + ": " + why.get());
-                } else {
-                    record(connection, what, Removal.network(docker, n.getId()), removed, spared);
-                }
-            }
-            var vols = docker.listVolumesCmd().withFilter("label", label).exec().getVolumes();
-            for (var v : vols == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : vols) {
-                String what = "volume " + v.getName() + " (" + v.getLabels().get(RunLabels.RUN_ID) + ")";
-                Optional<String> why = spare(v.getLabels(), options, open, now, false);
-                if (why.isPresent()) {
-                    spared.add(what + ": " + why.get());
-                } else {
-                    record(connection, what, Removal.volume(docker, v.getName()), removed, spared);
+                    record(connection, what, removal(docker, left), removed, spared);
                 }
             }
         } catch (RuntimeException e) {
@@ -95,7 +78,7 @@ public final class Pruner {
     /** Why a resource stays, or empty when it goes. */
     private static Optional<String> spare(Map<String, String> labels, PruneOptions options, Set<String> open,
             long now, boolean container) {
-        if (labels == null) {
+        if (labels.isEmpty()) {
             return Optional.of("no labels");
         }
         if (options.runId().isPresent()) {
@@ -137,8 +120,11 @@ public final class Pruner {
         return Optional.empty();
     }
 
-    private static String name(Container c) {
-        String[] names = c.getNames();
-        return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId();
+    private static Removal removal(DockerClient docker, Leftover left) {
+        return switch (left.kind()) {
+            case CONTAINER -> Removal.container(docker, left.id());
+            case NETWORK -> Removal.network(docker, left.id());
+            case VOLUME -> Removal.volume(docker, left.name());
+        };
     }
 }
